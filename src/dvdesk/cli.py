@@ -1,0 +1,300 @@
+"""The front door: `dvdesk` opens the window; `dvdesk COMMAND` does headless work and exits.
+
+Every command answers in plain words (or JSON with --json); a user's mistake ends with a
+message on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, is_dataclass
+from datetime import date
+from pathlib import Path
+
+from dvdesk.db.engine import Database, DatabaseError
+from dvdesk.domain.dates import format_date, parse_date
+from dvdesk.domain.pipeline import Stage
+from dvdesk.services.errors import UserError
+
+EXIT_USAGE = 2
+EXIT_FAILED = 1
+
+
+class CliError(Exception):
+    """A mistake in what the user typed, already worded for them."""
+
+
+def _date_arg(text: str) -> date:
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, date):
+        return value.isoformat()
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dvdesk",
+        description="dvdesk: phát triển đảng viên / developing new Party members",
+    )
+    parser.add_argument("--data-dir", type=Path, help="folder of the database (default: per-user)")
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi")
+    parser.add_argument(
+        "--demo", action="store_true", help="use a fresh demo database in a temporary folder"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("init", help="set up this database for a unit")
+    p.add_argument("--unit-code", required=True)
+    p.add_argument("--unit-name", required=True)
+    p.add_argument("--role", required=True, choices=("cell", "office"))
+    p.add_argument("--parent-name", default="")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("demo", help="fill the database with realistic demo data")
+    p.add_argument("--units", type=int, default=5)
+    p.add_argument("--people", type=int, default=200)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--json", action="store_true")
+
+    people = sub.add_parser("people", help="people in the pipeline").add_subparsers(
+        dest="people_command", metavar="ACTION", required=True
+    )
+    p = people.add_parser("template", help="write an empty import workbook")
+    p.add_argument("file", type=Path)
+    p = people.add_parser("import", help="import people from a workbook or CSV file")
+    p.add_argument("file", type=Path)
+    p.add_argument("--dry-run", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p = people.add_parser("list", help="list people")
+    p.add_argument("--search", default="")
+    p.add_argument("--stage", choices=[s.value for s in Stage])
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("check", help="check one person against the rules")
+    p.add_argument("person", help="Mã, CCCD or id")
+    p.add_argument("--on", type=_date_arg, default=None, help="YYYY-MM-DD or dd/mm/yyyy")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("deadlines", help="what is due and overdue")
+    p.add_argument("--on", type=_date_arg, default=None)
+    p.add_argument("--within", type=int, default=30, help="days ahead (default 30)")
+    p.add_argument("--json", action="store_true")
+
+    workdays = sub.add_parser("workdays", help="the working-day calendar").add_subparsers(
+        dest="workdays_command", metavar="ACTION", required=True
+    )
+    p = workdays.add_parser("add", help="the N-th working day after DATE")
+    p.add_argument("date", type=_date_arg)
+    p.add_argument("n", type=int)
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def _open(args: argparse.Namespace) -> Database:
+    from dvdesk.services.setup import default_data_dir, open_data_dir
+
+    data_dir: Path = args.data_dir or default_data_dir()
+    return open_data_dir(data_dir)
+
+
+def _today() -> date:
+    return date.today()
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace, db: Database) -> int:
+    from dvdesk.services.setup import init_unit
+
+    info = init_unit(db, args.unit_code, args.unit_name, args.role, args.parent_name)
+    if args.json:
+        _print_json(info)
+    elif args.lang == "vi":
+        print(f"Đã khởi tạo {info.unit_name} ({info.unit_code}), vai trò {info.role}.")
+    else:
+        print(f"Set up {info.unit_name} ({info.unit_code}) as {info.role}.")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, db: Database) -> int:
+    from dvdesk.services.demo import make_demo
+
+    if args.units < 1 or args.people < 0:
+        raise CliError("--units must be at least 1 and --people at least 0")
+    summary = make_demo(db, units=args.units, people=args.people, seed=args.seed, today=_today())
+    if args.json:
+        _print_json(summary)
+    else:
+        print(summary.describe(args.lang))
+    return 0
+
+
+def cmd_people(args: argparse.Namespace, db: Database) -> int:
+    if args.people_command == "template":
+        from dvdesk.reports.people_workbook import write_template
+
+        write_template(args.file)
+        print(args.file)
+        return 0
+    if args.people_command == "import":
+        from dvdesk.services.people_import import import_people
+
+        result = import_people(db, args.file, dry_run=args.dry_run, lang=args.lang)
+        if args.json:
+            _print_json(result.to_json())
+        else:
+            print(result.describe(args.lang))
+        return 0 if not result.errors else EXIT_FAILED
+    from dvdesk.services.people import list_people
+
+    rows = list_people(db, search=args.search, stage=args.stage, lang=args.lang)
+    if args.json:
+        _print_json({"people": rows})
+        return 0
+    for r in rows:
+        print(
+            f"{r.code or r.id[:8]:<14} {r.full_name:<32} {r.stage_label:<28} "
+            f"{format_date(r.next_due)}"
+        )
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, db: Database) -> int:
+    from dvdesk.services.people import check_person
+
+    result = check_person(db, args.person, args.on or _today(), lang=args.lang)
+    if args.json:
+        _print_json(result)
+        return 0
+    print(f"{result.person['full_name']} ({result.person['code'] or ''}): {result.stage_label}")
+    if not result.findings:
+        print("  Không có vấn đề nào." if args.lang == "vi" else "  No findings.")
+    for f in result.findings:
+        mark = "LỖI" if f.severity == "error" else "LƯU Ý"
+        if args.lang != "vi":
+            mark = f.severity.upper()
+        print(f"  [{mark}] {f.code}: {f.message} ({f.basis})")
+    return 0
+
+
+def cmd_deadlines(args: argparse.Namespace, db: Database) -> int:
+    from dvdesk.services.deadlines import list_deadlines
+
+    if args.within < 0:
+        raise CliError("--within must be 0 or more days")
+    on = args.on or _today()
+    items = list_deadlines(db, on, args.within, lang=args.lang)
+    if args.json:
+        _print_json(
+            {
+                "on": on,
+                "items": [
+                    {
+                        "person": i.person,
+                        "name": i.name,
+                        "kind": i.kind,
+                        "due": i.due,
+                        "status": i.status,
+                        "days_left": i.days_left,
+                    }
+                    for i in items
+                ],
+            }
+        )
+        return 0
+    for i in items:
+        status = i.status if args.lang != "vi" else ("QUÁ HẠN" if i.status == "overdue" else "")
+        print(f"{format_date(i.due)}  {i.days_left:>5}  {i.person:<14} {i.name:<32} "
+              f"{i.kind_label}  {status}")
+    return 0
+
+
+def cmd_workdays(args: argparse.Namespace, db: Database | None) -> int:
+    from dvdesk.domain.calendar import WorkCalendar
+
+    if args.n < 1:
+        raise CliError("N must be 1 or more working days")
+    if db is not None:
+        from dvdesk.services.derive import load_calendar
+
+        with db.reader() as session:
+            calendar = load_calendar(session)
+    else:
+        calendar = WorkCalendar({})
+    due = calendar.add_working_days(args.date, args.n)
+    if args.json:
+        _print_json({"date": args.date, "n": args.n, "result": due})
+    else:
+        print(due.isoformat())
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Database], int]] = {
+    "init": cmd_init,
+    "demo": cmd_demo,
+    "people": cmd_people,
+    "check": cmd_check,
+    "deadlines": cmd_deadlines,
+    "workdays": cmd_workdays,
+}
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    if args.demo:
+        from dvdesk.services.demo import make_demo
+        from dvdesk.services.setup import open_data_dir
+
+        data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="dvdesk-demo-"))
+        db = open_data_dir(data_dir)
+        make_demo(db, units=5, people=300, seed=1, today=_today())
+    else:
+        db = _open(args)
+    from dvdesk.ui.app import run_gui
+
+    return run_gui(db, lang=args.lang)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _run_gui(args)
+        if args.demo and args.data_dir is None:
+            args.data_dir = Path(tempfile.mkdtemp(prefix="dvdesk-demo-"))
+        db = _open(args)
+        try:
+            return COMMANDS[args.command](args, db)
+        finally:
+            db.close()
+    except UserError as exc:
+        print(f"dvdesk: {exc.message(args.lang)}", file=sys.stderr)
+        return EXIT_FAILED
+    except (CliError, DatabaseError) as exc:
+        print(f"dvdesk: {exc}", file=sys.stderr)
+        return EXIT_USAGE if isinstance(exc, CliError) else EXIT_FAILED
+    except OSError as exc:
+        name = exc.filename or ""
+        print(f"dvdesk: {name}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,260 @@
+"""The tables. Every record that travels between cell and office carries a UUID, its owning
+unit, a version counter and a content hash (design.md, Data); `tracking.py` keeps the last two.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import ClassVar
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Batch migrations on SQLite copy constraints by name, so every constraint gets one from day one.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Tracked:
+    """Columns every exchanged record has. `version` and `content_hash` are set on flush."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    owner_unit_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    content_hash: Mapped[str] = mapped_column(String(64), default="")
+    # Columns computed from other data on this machine: never hashed, never exchanged.
+    derived_columns: ClassVar[frozenset[str]] = frozenset()
+
+
+class Unit(Tracked, Base):
+    """A Party organisation: a chi bộ, a base committee, or the office above."""
+
+    __tablename__ = "units"
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(40), default="chi_bo")
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"))
+    term_start: Mapped[date | None] = mapped_column(Date)
+    term_end: Mapped[date | None] = mapped_column(Date)
+
+
+class Install(Base):
+    """The single row saying who this copy of dvdesk belongs to and in which role."""
+
+    __tablename__ = "install"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"))
+    role: Mapped[str] = mapped_column(String(10))  # "cell" or "office"
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Person(Tracked, Base):
+    """Someone in the admission pipeline: the 2-KNĐ fields that rules and reports need."""
+
+    __tablename__ = "people"
+    derived_columns = frozenset(
+        {"sort_key", "search_text", "stage", "next_due", "next_due_kind", "error_count",
+         "warning_count"}
+    )
+    code: Mapped[str | None] = mapped_column(String(40), unique=True)  # "Mã" in the spreadsheet
+    full_name: Mapped[str] = mapped_column(String(120))
+    birth_name: Mapped[str] = mapped_column(String(120), default="")
+    sort_key: Mapped[str] = mapped_column(String(300), index=True)
+    search_text: Mapped[str] = mapped_column(String(400))
+    sex: Mapped[str] = mapped_column(String(10), default="")  # "nam" / "nu"
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    birth_place: Mapped[str] = mapped_column(String(300), default="")
+    hometown: Mapped[str] = mapped_column(String(300), default="")
+    residence: Mapped[str] = mapped_column(String(300), default="")
+    cccd: Mapped[str | None] = mapped_column(String(12), unique=True)
+    ethnicity: Mapped[str] = mapped_column(String(60), default="")
+    religion: Mapped[str] = mapped_column(String(60), default="")
+    education: Mapped[str] = mapped_column(String(20), default="")  # as written, e.g. "12/12"
+    education_grade: Mapped[int | None] = mapped_column(Integer)
+    occupation: Mapped[str] = mapped_column(String(120), default="")
+    youth_union_member: Mapped[bool] = mapped_column(Boolean, default=False)
+    youth_union_date: Mapped[date | None] = mapped_column(Date)
+    trade_union_member: Mapped[bool] = mapped_column(Boolean, default=False)
+    trade_union_date: Mapped[date | None] = mapped_column(Date)
+    unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), index=True)
+    joined_unit_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # Derived from events and rules by services; kept here so lists can sort and filter in SQL.
+    stage: Mapped[str] = mapped_column(String(30), default="source", index=True)
+    next_due: Mapped[date | None] = mapped_column(Date, index=True)
+    next_due_kind: Mapped[str] = mapped_column(String(30), default="")
+    error_count: Mapped[int] = mapped_column(Integer, default=0)  # rule errors, not lateness
+    warning_count: Mapped[int] = mapped_column(Integer, default=0)
+
+    family: Mapped[list[FamilyMember]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="FamilyMember.position"
+    )
+    events: Mapped[list[PipelineEvent]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="PipelineEvent.on_date"
+    )
+    certificates: Mapped[list[CertificateRecord]] = relationship(
+        back_populates="person", cascade="all, delete-orphan"
+    )
+    assignments: Mapped[list[Assignment]] = relationship(
+        back_populates="person", cascade="all, delete-orphan"
+    )
+
+
+class FamilyMember(Tracked, Base):
+    __tablename__ = "family_members"
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    relation: Mapped[str] = mapped_column(String(60))
+    full_name: Mapped[str] = mapped_column(String(120))
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    hometown: Mapped[str] = mapped_column(String(300), default="")
+    residence: Mapped[str] = mapped_column(String(300), default="")
+    occupation: Mapped[str] = mapped_column(String(120), default="")
+    party_member: Mapped[bool] = mapped_column(Boolean, default=False)
+    history: Mapped[str] = mapped_column(Text, default="")
+
+    person: Mapped[Person] = relationship(back_populates="family")
+
+
+class Member(Tracked, Base):
+    """A Party member of the unit, who can introduce and help candidates."""
+
+    __tablename__ = "members"
+    derived_columns = frozenset({"sort_key", "search_text"})
+    code: Mapped[str | None] = mapped_column(String(40), unique=True)
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"))  # came through dvdesk
+    full_name: Mapped[str] = mapped_column(String(120))
+    sort_key: Mapped[str] = mapped_column(String(300), index=True)
+    search_text: Mapped[str] = mapped_column(String(400))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    cccd: Mapped[str | None] = mapped_column(String(12), unique=True)
+    unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="official")  # or "probationary"
+    admission_decision_date: Mapped[date | None] = mapped_column(Date)
+    ceremony_date: Mapped[date | None] = mapped_column(Date)
+    official_date: Mapped[date | None] = mapped_column(Date)
+    card_number: Mapped[str] = mapped_column(String(20), default="")
+    joined_cell_on: Mapped[date | None] = mapped_column(Date)
+    left_on: Mapped[date | None] = mapped_column(Date)
+
+
+class Assignment(Tracked, Base):
+    """A member given to a person as introducer or helper, for a span of time."""
+
+    __tablename__ = "assignments"
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.id"), index=True)
+    role: Mapped[str] = mapped_column(String(20))  # "introducer" or "helper"
+    from_date: Mapped[date | None] = mapped_column(Date)
+    to_date: Mapped[date | None] = mapped_column(Date)
+    replacement: Mapped[bool] = mapped_column(Boolean, default=False)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+    person: Mapped[Person] = relationship(back_populates="assignments")
+    member: Mapped[Member] = relationship()
+
+
+class PartyClass(Tracked, Base):
+    """An awareness class or a new-member class."""
+
+    __tablename__ = "classes"
+    kind: Mapped[str] = mapped_column(String(20))  # "awareness" or "new_member"
+    name: Mapped[str] = mapped_column(String(200))
+    organiser: Mapped[str] = mapped_column(String(200), default="")
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+
+
+class CertificateRecord(Tracked, Base):
+    __tablename__ = "certificates"
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    class_id: Mapped[str | None] = mapped_column(ForeignKey("classes.id"))
+    kind: Mapped[str] = mapped_column(String(20), default="awareness")
+    number: Mapped[str] = mapped_column(String(40), default="")
+    issued_on: Mapped[date] = mapped_column(Date)
+    issuer: Mapped[str] = mapped_column(String(200), default="")
+
+    person: Mapped[Person] = relationship(back_populates="certificates")
+
+
+class PipelineEvent(Tracked, Base):
+    """A dated act in a person's file; the person's stage is derived from these."""
+
+    __tablename__ = "events"
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    on_date: Mapped[date] = mapped_column(Date)
+    number: Mapped[str] = mapped_column(String(40), default="")
+    official_members: Mapped[int | None] = mapped_column(Integer)
+    present: Mapped[int | None] = mapped_column(Integer)
+    votes_for: Mapped[int | None] = mapped_column(Integer)
+    votes_against: Mapped[int | None] = mapped_column(Integer)
+    extended: Mapped[bool] = mapped_column(Boolean, default=False)
+    mass_org: Mapped[str | None] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    override_reason: Mapped[str] = mapped_column(Text, default="")
+
+    person: Mapped[Person] = relationship(back_populates="events")
+
+
+class CalendarOverride(Base):
+    """A day the working-day calendar treats differently from the public-holiday list."""
+
+    __tablename__ = "calendar_overrides"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    working: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+
+class AuditEntry(Base):
+    """Who changed what, when, from what to what, and why. Never updated, never deleted."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(36), index=True)
+    before: Mapped[str] = mapped_column(Text, default="")  # JSON
+    after: Mapped[str] = mapped_column(Text, default="")  # JSON
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class OpenDeadline(Base):
+    """A deadline not yet met, derived from a person's events by the rules engine.
+
+    Derived data, rebuilt whenever the person's events or the calendar change; it lets the
+    deadlines view and the lists sort and filter in SQL over 100,000 people.
+    """
+
+    __tablename__ = "open_deadlines"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    start: Mapped[date] = mapped_column(Date)
+    due: Mapped[date] = mapped_column(Date, index=True)
+    overdue_code: Mapped[str] = mapped_column(String(40), default="")

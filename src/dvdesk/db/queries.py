@@ -1,0 +1,143 @@
+"""Every query the services need, in one place: services hand in a session and get rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from dvdesk.db.models import (
+    Assignment,
+    AuditEntry,
+    CalendarOverride,
+    Install,
+    Member,
+    OpenDeadline,
+    Person,
+    Unit,
+)
+
+
+def install(session: Session) -> Install | None:
+    return session.get(Install, 1)
+
+
+def unit_by_code(session: Session, code: str) -> Unit | None:
+    return session.scalars(select(Unit).where(Unit.code == code)).first()
+
+
+def unit_by_name(session: Session, name: str) -> Unit | None:
+    return session.scalars(select(Unit).where(Unit.name == name)).first()
+
+
+def all_units(session: Session) -> Sequence[Unit]:
+    return session.scalars(select(Unit).order_by(Unit.code)).all()
+
+
+def calendar_overrides(session: Session) -> dict[date, bool]:
+    return {row.day: row.working for row in session.scalars(select(CalendarOverride))}
+
+
+def _full_person() -> Iterable[object]:
+    return (
+        selectinload(Person.events),
+        selectinload(Person.certificates),
+        selectinload(Person.assignments).selectinload(Assignment.member),
+        selectinload(Person.family),
+    )
+
+
+def person_by_key(session: Session, key: str) -> Person | None:
+    """A person by Mã, CCCD or id, whichever matches first."""
+    stmt = (
+        select(Person)
+        .where(or_(Person.code == key, Person.cccd == key, Person.id == key))
+        .options(*_full_person())  # type: ignore[arg-type]
+    )
+    return session.scalars(stmt).first()
+
+
+def people_by_ids(session: Session, ids: Sequence[str]) -> Sequence[Person]:
+    stmt = select(Person).where(Person.id.in_(ids)).options(*_full_person())  # type: ignore[arg-type]
+    return session.scalars(stmt).all()
+
+
+def people_by_codes(session: Session, codes: Iterable[str]) -> dict[str, Person]:
+    stmt = select(Person).where(Person.code.in_(list(codes))).options(*_full_person())  # type: ignore[arg-type]
+    return {p.code: p for p in session.scalars(stmt) if p.code}
+
+
+def people_by_cccds(session: Session, cccds: Iterable[str]) -> dict[str, Person]:
+    stmt = select(Person).where(Person.cccd.in_(list(cccds))).options(*_full_person())  # type: ignore[arg-type]
+    return {p.cccd: p for p in session.scalars(stmt) if p.cccd}
+
+
+def all_person_ids(session: Session) -> list[str]:
+    return list(session.scalars(select(Person.id)))
+
+
+def search_people(
+    session: Session,
+    folded_terms: Sequence[str] = (),
+    stage: str | None = None,
+    unit_id: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Sequence[tuple[Person, Unit | None]]:
+    """People whose folded search text holds every term, sorted the Vietnamese way."""
+    stmt = select(Person, Unit).outerjoin(Unit, Person.unit_id == Unit.id)
+    for term in folded_terms:
+        stmt = stmt.where(Person.search_text.contains(term, autoescape=True))
+    if stage:
+        stmt = stmt.where(Person.stage == stage)
+    if unit_id:
+        stmt = stmt.where(Person.unit_id == unit_id)
+    stmt = stmt.order_by(Person.sort_key, Person.id).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [(row[0], row[1]) for row in session.execute(stmt)]
+
+
+def count_people(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Person)) or 0
+
+
+def deadlines_until(session: Session, until: date) -> Sequence[tuple[OpenDeadline, Person]]:
+    """Open deadlines due on or before `until` (overdue ones included), earliest first."""
+    stmt = (
+        select(OpenDeadline, Person)
+        .join(Person, OpenDeadline.person_id == Person.id)
+        .where(OpenDeadline.due <= until)
+        .order_by(OpenDeadline.due, Person.sort_key)
+    )
+    return [(row[0], row[1]) for row in session.execute(stmt)]
+
+
+def replace_deadlines(session: Session, person_id: str, rows: Sequence[OpenDeadline]) -> None:
+    session.execute(delete(OpenDeadline).where(OpenDeadline.person_id == person_id))
+    session.add_all(rows)
+
+
+def members_index(session: Session) -> Sequence[Member]:
+    return session.scalars(select(Member)).all()
+
+
+def member_by_key(session: Session, key: str) -> Member | None:
+    stmt = select(Member).where(or_(Member.code == key, Member.cccd == key, Member.id == key))
+    return session.scalars(stmt).first()
+
+
+def search_members(session: Session, folded_terms: Sequence[str] = ()) -> Sequence[Member]:
+    stmt = select(Member)
+    for term in folded_terms:
+        stmt = stmt.where(Member.search_text.contains(term, autoescape=True))
+    return session.scalars(stmt.order_by(Member.sort_key)).all()
+
+
+def audit_entries(session: Session, entity_id: str | None = None) -> Sequence[AuditEntry]:
+    stmt = select(AuditEntry).order_by(AuditEntry.id)
+    if entity_id:
+        stmt = stmt.where(AuditEntry.entity_id == entity_id)
+    return session.scalars(stmt).all()

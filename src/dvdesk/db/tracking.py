@@ -1,0 +1,62 @@
+"""Keeps `version` and `content_hash` of tracked records right on every flush, so no caller
+can forget: the exchange compares versions and hashes to decide what changed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from dvdesk.db.models import Tracked
+
+_NOT_HASHED = {"version", "content_hash"}
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+def record_dict(obj: Tracked) -> dict[str, Any]:
+    """The record's column values as JSON-ready plain values (also used by the audit log)."""
+    mapper = inspect(obj).mapper
+    skip = _NOT_HASHED | obj.derived_columns
+    return {
+        col.key: _plain(getattr(obj, col.key)) for col in mapper.column_attrs if col.key not in skip
+    }
+
+
+def content_hash(obj: Tracked) -> str:
+    canonical = json.dumps(record_dict(obj), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _apply_defaults(obj: Tracked) -> None:
+    """Fill column defaults now, not at INSERT, so the hash is of the values actually stored."""
+    for col in inspect(obj).mapper.columns:
+        default = col.default
+        if getattr(obj, col.key, None) is not None or default is None:
+            continue
+        if default.is_scalar:
+            setattr(obj, col.key, default.arg)
+        elif default.is_callable:
+            setattr(obj, col.key, default.arg(None))
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp(session: Session, _context: object, _instances: object) -> None:
+    for obj in session.new:
+        if isinstance(obj, Tracked):
+            _apply_defaults(obj)
+            obj.content_hash = content_hash(obj)
+    for obj in session.dirty:
+        if isinstance(obj, Tracked) and session.is_modified(obj, include_collections=False):
+            new_hash = content_hash(obj)
+            if new_hash != obj.content_hash:
+                obj.version = (obj.version or 0) + 1
+                obj.content_hash = new_hash

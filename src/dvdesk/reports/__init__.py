@@ -1,0 +1,1 @@
+"""Statistics, printed forms and spreadsheets."""

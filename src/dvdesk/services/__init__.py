@@ -1,0 +1,1 @@
+"""Use cases: one transaction each, validated by domain/, audited, returning plain dataclasses."""

@@ -1,0 +1,1 @@
+"""Exchange with the office above (later issues)."""
