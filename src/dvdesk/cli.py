@@ -103,6 +103,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("date", type=_date_arg)
     p.add_argument("n", type=int)
     p.add_argument("--json", action="store_true")
+    p = workdays.add_parser("set", help="make DATE a working day or a day off, or as published")
+    p.add_argument("date", type=_date_arg)
+    p.add_argument("status", choices=("working", "off", "default"))
+    p.add_argument("--note", default="")
+    p = workdays.add_parser("list", help="the local overrides of the calendar")
+    p.add_argument("--json", action="store_true")
     return parser
 
 
@@ -221,24 +227,31 @@ def cmd_deadlines(args: argparse.Namespace, db: Database) -> int:
         return 0
     for i in items:
         status = i.status if args.lang != "vi" else ("QUÁ HẠN" if i.status == "overdue" else "")
-        print(f"{format_date(i.due)}  {i.days_left:>5}  {i.person:<14} {i.name:<32} "
-              f"{i.kind_label}  {status}")
+        print(
+            f"{format_date(i.due)}  {i.days_left:>5}  {i.person:<14} {i.name:<32} "
+            f"{i.kind_label}  {status}"
+        )
     return 0
 
 
-def cmd_workdays(args: argparse.Namespace, db: Database | None) -> int:
-    from dvdesk.domain.calendar import WorkCalendar
+def cmd_workdays(args: argparse.Namespace, db: Database) -> int:
+    from dvdesk.services import calendar as calendar_service
 
+    if args.workdays_command == "set":
+        working = {"working": True, "off": False, "default": None}[args.status]
+        count = calendar_service.set_override(db, args.date, working, args.note)
+        print(f"{args.date.isoformat()}: {args.status} ({count})")
+        return 0
+    if args.workdays_command == "list":
+        rows = calendar_service.overrides(db)
+        if args.json:
+            _print_json({"overrides": rows})
+        for r in [] if args.json else rows:
+            print(f"{r.day.isoformat()}  {'working' if r.working else 'off'}  {r.note}")
+        return 0
     if args.n < 1:
         raise CliError("N must be 1 or more working days")
-    if db is not None:
-        from dvdesk.services.derive import load_calendar
-
-        with db.reader() as session:
-            calendar = load_calendar(session)
-    else:
-        calendar = WorkCalendar({})
-    due = calendar.add_working_days(args.date, args.n)
+    due = calendar_service.add_working_days(db, args.date, args.n)
     if args.json:
         _print_json({"date": args.date, "n": args.n, "result": due})
     else:
@@ -259,10 +272,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Database], int]] = {
 def _run_gui(args: argparse.Namespace) -> int:
     if args.demo:
         from dvdesk.services.demo import make_demo
-        from dvdesk.services.setup import open_data_dir
 
-        data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="dvdesk-demo-"))
-        db = open_data_dir(data_dir)
+        args.data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="dvdesk-demo-"))
+        db = _open(args)
         make_demo(db, units=5, people=300, seed=1, today=_today())
     else:
         db = _open(args)
@@ -273,13 +285,20 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse has already said what is wrong, on stderr
+        return int(exc.code or 0)
     try:
         if args.command is None:
             return _run_gui(args)
         if args.demo and args.data_dir is None:
             args.data_dir = Path(tempfile.mkdtemp(prefix="dvdesk-demo-"))
         db = _open(args)
+        if args.demo and args.command not in ("demo", "init"):
+            from dvdesk.services.demo import make_demo
+
+            make_demo(db, units=5, people=300, seed=1, today=_today())
         try:
             return COMMANDS[args.command](args, db)
         finally:

@@ -74,3 +74,9 @@ def test_nfc_is_idempotent_and_sort_key_total(text: str) -> None:
     assert nfc(nfc(text)) == nfc(text)
     assert isinstance(name_sort_key(text), str)
     assert fold(fold(text)) == fold(text)
+
+
+def test_missing_parts_sort_first() -> None:
+    assert _sorted(["Lê An", "An"]) == ["An", "Lê An"]
+    assert _sorted(["Lê Văn An", "Nguyễn An"]) == ["Nguyễn An", "Lê Văn An"]
+    assert _sorted(["Lê Văn Minh An", "Trần Văn An"]) == ["Trần Văn An", "Lê Văn Minh An"]

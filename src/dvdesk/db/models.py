@@ -76,8 +76,15 @@ class Person(Tracked, Base):
 
     __tablename__ = "people"
     derived_columns = frozenset(
-        {"sort_key", "search_text", "stage", "next_due", "next_due_kind", "error_count",
-         "warning_count"}
+        {
+            "sort_key",
+            "search_text",
+            "stage",
+            "next_due",
+            "next_due_kind",
+            "error_count",
+            "warning_count",
+        }
     )
     code: Mapped[str | None] = mapped_column(String(40), unique=True)  # "Mã" in the spreadsheet
     full_name: Mapped[str] = mapped_column(String(120))

@@ -141,3 +141,20 @@ def audit_entries(session: Session, entity_id: str | None = None) -> Sequence[Au
     if entity_id:
         stmt = stmt.where(AuditEntry.entity_id == entity_id)
     return session.scalars(stmt).all()
+
+
+def set_calendar_override(session: Session, day: date, working: bool | None, note: str) -> None:
+    """Add, change (working True/False) or remove (None) the override of one day."""
+    row = session.get(CalendarOverride, day)
+    if working is None:
+        if row is not None:
+            session.delete(row)
+        return
+    if row is None:
+        session.add(CalendarOverride(day=day, working=working, note=note))
+    else:
+        row.working, row.note = working, note
+
+
+def calendar_override_rows(session: Session) -> Sequence[CalendarOverride]:
+    return session.scalars(select(CalendarOverride).order_by(CalendarOverride.day)).all()

@@ -16,4 +16,5 @@ class Finding:
     code: str  # e.g. "AGE_UNDER_18"; stable, used by tests, exchange and translations
     severity: Severity
     basis: str  # legal basis, e.g. "Quy định 294-QĐ/TW, 3.1"
-    params: dict[str, object] = field(default_factory=dict)  # values the message fills in
+    # Values the message fills in; left out of the hash so findings can go in sets.
+    params: dict[str, object] = field(default_factory=dict, hash=False)

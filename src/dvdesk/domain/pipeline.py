@@ -26,7 +26,7 @@ class EventKind(StrEnum):
 
 
 class Stage(StrEnum):
-    """Where a person stands. Never typed in: derived from events by `derive_stage`."""
+    """Where a person stands. Never typed in: derived from events by `stages.derive_stage`."""
 
     SOURCE = "source"  # outstanding member of the masses (quần chúng ưu tú)
     SYMPATHISER = "sympathiser"  # on the sympathiser list, helper assigned

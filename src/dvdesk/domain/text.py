@@ -83,11 +83,20 @@ def name_sort_key(full_name: str) -> str:
     It is a plain ASCII string so the database can sort and page by it without Python.
     """
     family, middle, given = split_name(full_name)
-    parts = [_word_keys(w) for w in (given, *middle.split(" "), family) if w]
-    # "\x20" separates words and sorts below every letter, so "An" comes before "Anh".
-    primary = " ".join(p[0] for p in parts)
-    secondary = " ".join(p[1] for p in parts)
-    return primary + "\x21" + secondary
+    given_key, middle_key, family_key = (
+        [_word_keys(w) for w in part.split(" ") if w] for part in (given, middle, family)
+    )
+    # Separators sort below every letter and digit, and below each other in this order: end of
+    # the letters < between name parts < between the words of one part. So "An" (no family name)
+    # comes before "Lê An", "Nguyễn An" (no middle name) before "Lê Văn An", "An" before "Anh".
+    end, part, word = "\x20", "\x21", "\x22"
+
+    def joined(index: int) -> str:
+        return part.join(
+            word.join(k[index] for k in keys) for keys in (given_key, middle_key, family_key)
+        )
+
+    return joined(0) + end + joined(1)
 
 
 def search_key(*values: str | None) -> str:
