@@ -53,7 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="dvdesk: phát triển đảng viên / developing new Party members",
     )
     parser.add_argument("--data-dir", type=Path, help="folder of the database (default: per-user)")
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi")
+    parser.add_argument(
+        "--lang", choices=("vi", "en"), default=None, help="default: vi, or the window's last"
+    )
     parser.add_argument(
         "--demo", action="store_true", help="use a fresh demo database in a temporary folder"
     )
@@ -291,7 +293,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         if args.command is None:
-            return _run_gui(args)
+            return _run_gui(args)  # the window falls back to the language it last used
+        args.lang = args.lang or "vi"
         if args.demo and args.data_dir is None:
             args.data_dir = Path(tempfile.mkdtemp(prefix="dvdesk-demo-"))
         db = _open(args)
@@ -304,7 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             db.close()
     except UserError as exc:
-        print(f"dvdesk: {exc.message(args.lang)}", file=sys.stderr)
+        print(f"dvdesk: {exc.message(args.lang or 'vi')}", file=sys.stderr)
         return EXIT_FAILED
     except (CliError, DatabaseError) as exc:
         print(f"dvdesk: {exc}", file=sys.stderr)

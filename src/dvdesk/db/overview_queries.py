@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -17,7 +18,7 @@ _INFORMATIONAL_KINDS = ("probation_end",)
 
 def stage_counts(session: Session) -> dict[str, int]:
     stmt = select(Person.stage, func.count()).group_by(Person.stage)
-    return {stage: count for stage, count in session.execute(stmt).tuples()}
+    return {str(row[0]): int(row[1]) for row in session.execute(stmt)}
 
 
 def overdue_counts(session: Session, on: date) -> tuple[int, int]:
@@ -39,16 +40,36 @@ def due_between_count(session: Session, first: date, last: date) -> int:
     return int(session.scalar(stmt) or 0)
 
 
-def members_with_units(session: Session) -> Sequence[tuple[Member, Unit | None]]:
+def member_rows(session: Session, limit: int | None = None, offset: int = 0) -> Sequence[Any]:
+    """The unit's members with their unit's name, in name order; plain rows, not ORM objects,
+    so a page of thousands reads quickly."""
     stmt = (
-        select(Member, Unit)
+        select(
+            Member.id,
+            Member.code,
+            Member.full_name,
+            Member.sort_key,
+            Member.search_text,
+            Unit.name.label("unit_name"),
+            Member.status,
+            Member.admission_decision_date,
+            Member.ceremony_date,
+            Member.official_date,
+            Member.card_number,
+            Member.joined_cell_on,
+            Member.left_on,
+        )
         .outerjoin(Unit, Member.unit_id == Unit.id)
         .order_by(Member.sort_key, Member.id)
+        .offset(offset)
     )
-    return [(row[0], row[1]) for row in session.execute(stmt)]
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return session.execute(stmt).all()
 
 
-def classes_with_certificate_counts(session: Session) -> Sequence[tuple[PartyClass, int]]:
+def class_rows(session: Session, limit: int | None = None, offset: int = 0) -> Sequence[Any]:
+    """Classes, newest first, with how many certificates each has issued."""
     issued = (
         select(CertificateRecord.class_id, func.count().label("n"))
         .where(CertificateRecord.class_id.is_not(None))
@@ -56,8 +77,19 @@ def classes_with_certificate_counts(session: Session) -> Sequence[tuple[PartyCla
         .subquery()
     )
     stmt = (
-        select(PartyClass, func.coalesce(issued.c.n, 0))
+        select(
+            PartyClass.id,
+            PartyClass.kind,
+            PartyClass.name,
+            PartyClass.organiser,
+            PartyClass.start_date,
+            PartyClass.end_date,
+            func.coalesce(issued.c.n, 0).label("certificates"),
+        )
         .outerjoin(issued, issued.c.class_id == PartyClass.id)
-        .order_by(PartyClass.start_date.desc(), PartyClass.name)
+        .order_by(PartyClass.start_date.desc(), PartyClass.name, PartyClass.id)
+        .offset(offset)
     )
-    return [(row[0], int(row[1])) for row in session.execute(stmt)]
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return session.execute(stmt).all()

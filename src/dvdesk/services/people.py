@@ -12,7 +12,7 @@ from dvdesk.db.models import CertificateRecord, FamilyMember, Person, PipelineEv
 from dvdesk.domain.calendar import WorkCalendar
 from dvdesk.domain.deadlines import deadline_status, open_deadlines
 from dvdesk.domain.messages import finding_message, stage_label
-from dvdesk.domain.pipeline import EventKind
+from dvdesk.domain.pipeline import EventKind, Stage
 from dvdesk.domain.rules import check
 from dvdesk.domain.text import clean, fold, name_sort_key, search_key
 from dvdesk.services import audit
@@ -218,6 +218,8 @@ class PersonRow:
     id: str
     code: str
     full_name: str
+    sort_key: str  # orders names the Vietnamese way (domain.text.name_sort_key)
+    search_text: str  # folded name, code and CCCD (domain.text.search_key)
     unit: str
     stage: str
     stage_label: str
@@ -229,22 +231,22 @@ class PersonRow:
     occupation: str
 
 
-def _row(person: Person, unit_name: str, lang: str) -> PersonRow:
-    from dvdesk.domain.pipeline import Stage
-
+def _row(r: Any, lang: str) -> PersonRow:
     return PersonRow(
-        id=person.id,
-        code=person.code or "",
-        full_name=person.full_name,
-        unit=unit_name,
-        stage=person.stage,
-        stage_label=stage_label(Stage(person.stage), lang),
-        next_due=person.next_due,
-        next_due_kind=person.next_due_kind,
-        errors=person.error_count,
-        warnings=person.warning_count,
-        youth_union_member=person.youth_union_member,
-        occupation=person.occupation,
+        id=r.id,
+        code=r.code or "",
+        full_name=r.full_name,
+        sort_key=r.sort_key,
+        search_text=r.search_text,
+        unit=r.unit_name or "",
+        stage=r.stage,
+        stage_label=stage_label(Stage(r.stage), lang),
+        next_due=r.next_due,
+        next_due_kind=r.next_due_kind,
+        errors=r.error_count,
+        warnings=r.warning_count,
+        youth_union_member=r.youth_union_member,
+        occupation=r.occupation,
     )
 
 
@@ -258,10 +260,8 @@ def list_people(
 ) -> list[PersonRow]:
     terms = fold(search).split()
     with db.reader() as session:
-        return [
-            _row(p, u.name if u else "", lang)
-            for p, u in queries.search_people(session, terms, stage, limit=limit, offset=offset)
-        ]
+        rows = queries.search_people(session, terms, stage, limit=limit, offset=offset)
+        return [_row(r, lang) for r in rows]
 
 
 @dataclass(frozen=True)
@@ -281,8 +281,6 @@ class CheckResult:
 
 
 def check_person(db: Database, key: str, on: date, lang: str = "vi") -> CheckResult:
-    from dvdesk.domain.pipeline import Stage
-
     with db.reader() as session:
         person = queries.person_by_key(session, key)
         if person is None:

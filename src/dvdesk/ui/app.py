@@ -1,0 +1,169 @@
+"""Starting the window: the QApplication, translations, error handling, the main window.
+
+`run_gui` is what the command line calls. Tests use `create_app` and `Gui` (or
+`create_main_window`) and never enter the event loop themselves.
+
+Translations: English is the source language; Vietnamese, the default, comes from
+`i18n/dvdesk_vi.qm` next to this file (compiled from translations/dvdesk_vi.ts by
+tools/update_translations.py). `dvdesk_en.qm` holds only English plural forms. Both ship inside
+the package, so `uv run dvdesk`, the wheel and a PyInstaller build (which must collect
+`dvdesk/ui/i18n/*.qm` as data) find them the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QThreadPool, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from dvdesk.ui.backend import Backend
+from dvdesk.ui.bus import Bus
+from dvdesk.ui.errors import ErrorReporter, setup_logging
+from dvdesk.ui.main_window import MainWindow
+from dvdesk.ui.settings import (
+    APPLICATION,
+    DEFAULT_LANGUAGE,
+    KEY_LANGUAGE,
+    LANGUAGES,
+    ORGANIZATION,
+    open_settings,
+    saved_language,
+)
+
+if TYPE_CHECKING:
+    from dvdesk.db.engine import Database
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS_DIR = Path(__file__).resolve().with_name("i18n")
+MIN_POINT_SIZE = 10.0  # body text at least 10 pt (reliability.md §6, keyboard and accessibility)
+
+
+def create_app(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication (the existing one if there is one), named for QSettings."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv or ["dvdesk"]))
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("dvdesk")
+    font = app.font()
+    if 0 < font.pointSizeF() < MIN_POINT_SIZE:
+        font.setPointSizeF(MIN_POINT_SIZE)
+        app.setFont(font)
+    return app
+
+
+def translation_file(lang: str) -> Path:
+    return TRANSLATIONS_DIR / f"dvdesk_{lang}.qm"
+
+
+def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
+    """Load Qt's own catalogue for `lang` when Qt ships one, then dvdesk's. Returns what was
+    installed, so the caller can remove it again when the language changes."""
+    installed: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt = QTranslator(app)
+    if qt.load(QLocale(lang), "qtbase", "_", qt_dir) and app.installTranslator(qt):
+        installed.append(qt)
+    ours = QTranslator(app)
+    path = translation_file(lang)
+    if ours.load(str(path)) and app.installTranslator(ours):
+        installed.append(ours)
+    elif lang != "en":
+        log.warning("No translation for %s at %s", lang, path)
+    # Numbers and dates in Qt widgets: Vietnamese, or British English (day before month).
+    QLocale.setDefault(QLocale("vi_VN" if lang == "vi" else "en_GB"))
+    return installed
+
+
+def remove_translators(app: QApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)
+    translators.clear()
+
+
+class Gui:
+    """The running window and what it stands on. Changing the language rebuilds the window, so
+    every label (and every label the services write in that language) is in the new one."""
+
+    def __init__(
+        self,
+        db: Database,
+        lang: str = DEFAULT_LANGUAGE,
+        settings: QSettings | None = None,
+        today: Callable[[], date] = date.today,
+        log_path: Path | None = None,
+        app: QApplication | None = None,
+    ) -> None:
+        self.app = app or create_app()
+        self.db = db
+        self.settings = settings if settings is not None else open_settings()
+        self.today = today
+        self.log_path = log_path
+        self.bus = Bus()
+        self.translators: list[QTranslator] = []
+        self.lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+        self.translators = install_translators(self.app, self.lang)
+        self.window = self._build()
+
+    def _build(self) -> MainWindow:
+        backend = Backend(self.db, self.lang, self.today)
+        window = MainWindow(backend, self.bus, self.settings, self.log_path)
+        window.language_requested.connect(self.set_language)
+        return window
+
+    def set_language(self, lang: str) -> None:
+        if lang not in LANGUAGES or lang == self.lang:
+            return
+        self.settings.setValue(KEY_LANGUAGE, lang)
+        old = self.window
+        visible = old.isVisible()
+        old.save_state()
+        old.shutdown()
+        remove_translators(self.app, self.translators)
+        self.lang = lang
+        self.translators = install_translators(self.app, lang)
+        self.window = self._build()
+        if visible:
+            self.window.show()
+        old.language_requested.disconnect(self.set_language)
+        old.hide()
+        old.deleteLater()
+
+    def shutdown(self) -> None:
+        self.window.shutdown()
+        QThreadPool.globalInstance().waitForDone(5000)
+        remove_translators(self.app, self.translators)
+
+
+def create_main_window(
+    db: Database,
+    lang: str = DEFAULT_LANGUAGE,
+    settings: QSettings | None = None,
+    today: Callable[[], date] = date.today,
+) -> MainWindow:
+    """The main window without the event loop (tests, screenshots)."""
+    return Gui(db, lang, settings, today).window
+
+
+def run_gui(db: Database, lang: str | None = DEFAULT_LANGUAGE) -> int:
+    """Open the main window on `db` and run until it closes. `lang` None: the language the user
+    chose last time (Vietnamese at first)."""
+    app = create_app()
+    log_path = setup_logging(db.path.parent / "logs")
+    reporter = ErrorReporter(log_path)
+    reporter.install()
+    settings = open_settings()
+    gui = Gui(db, lang or saved_language(settings), settings, log_path=log_path, app=app)
+    gui.window.show()
+    log.info("Window opened on %s", db.path)
+    try:
+        return app.exec()
+    finally:
+        gui.shutdown()
+        reporter.uninstall()

@@ -1,0 +1,252 @@
+"""The main window: four tabs (candidates, members, classes, reports), menus, and a status bar
+with the number of people and of overdue steps."""
+
+from __future__ import annotations
+
+from importlib import metadata
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStyle,
+    QTabWidget,
+    QWidget,
+)
+
+from dvdesk.ui.candidates_tab import CandidatesTab
+from dvdesk.ui.classes_tab import ClassesTab
+from dvdesk.ui.mentors_tab import MentorsTab
+from dvdesk.ui.reports_tab import ReportsTab
+from dvdesk.ui.settings import KEY_GEOMETRY, KEY_TAB, KEY_WINDOW_STATE, read_bytes, read_str
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from dvdesk.ui.backend import Backend
+    from dvdesk.ui.bus import Bus
+
+OVERDUE_COLOUR = "#a40000"
+
+
+def _version() -> str:
+    try:
+        return metadata.version("dvdesk")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return "?"
+
+
+class MainWindow(QMainWindow):
+    language_requested = Signal(str)  # "vi" or "en"; the application rebuilds the window
+
+    def __init__(
+        self,
+        backend: Backend,
+        bus: Bus,
+        settings: QSettings | None = None,
+        log_path: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self._backend = backend
+        self._settings = settings
+        self._log_path = log_path
+        self.info = backend.install_info()
+        self.setWindowTitle(self.info.unit_name if self.info else self.tr("No unit set up"))
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        self.candidates_tab = CandidatesTab(backend, bus, settings, self.tabs)
+        self.mentors_tab = MentorsTab(backend, bus, settings, self.tabs)
+        self.classes_tab = ClassesTab(backend, bus, settings, self.tabs)
+        self.reports_tab = ReportsTab(backend, bus, settings, self.tabs)
+        self.tabs.addTab(self.candidates_tab, self.tr("&Candidates"))
+        self.tabs.addTab(self.mentors_tab, self.tr("&Mentors"))
+        self.tabs.addTab(self.classes_tab, self.tr("C&lasses"))
+        self.tabs.addTab(self.reports_tab, self.tr("&Reports"))
+        self.tabs.setTabToolTip(0, self.tr("People on their way into the Party"))
+        self.tabs.setTabToolTip(1, self.tr("The unit's Party members, who introduce and help"))
+        self.tabs.setTabToolTip(2, self.tr("Awareness classes and new-member classes"))
+        self.tabs.setTabToolTip(3, self.tr("Counts per stage, overdue and due steps"))
+        self.setCentralWidget(self.tabs)
+
+        self._build_menus()
+        self._build_status_bar()
+        self._restore()
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self._on_tab_changed(self.tabs.currentIndex())
+        bus.changed.connect(self.refresh_status)
+        self.refresh_status()
+
+    # --- building --------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        menu_file = self.menuBar().addMenu(self.tr("&File"))
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        menu_file.addAction(self.quit_action)
+
+        menu_view = self.menuBar().addMenu(self.tr("&View"))
+        self.find_action = QAction(self.tr("&Find"), self)
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.triggered.connect(self.focus_search)
+        menu_view.addAction(self.find_action)
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_action.triggered.connect(self.refresh_all)
+        menu_view.addAction(self.refresh_action)
+        menu_view.addSeparator()
+        menu_language = menu_view.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        # Each language is named in itself, so anyone can find their own.
+        for lang, label in (("vi", "Tiếng Việt"), ("en", "English")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(lang == self._backend.lang)
+            action.triggered.connect(lambda _=False, code=lang: self._choose_language(code))
+            group.addAction(action)
+            menu_language.addAction(action)
+            self.language_actions[lang] = action
+
+        menu_help = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About dvdesk"), self)
+        about.triggered.connect(self.show_about)
+        menu_help.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.people_status = QLabel(self)
+        self.people_status.setObjectName("people_status")
+        self.overdue_icon = QLabel(self)
+        self.overdue_status = QLabel(self)
+        self.overdue_status.setObjectName("overdue_status")
+        bar.addPermanentWidget(self.people_status)
+        bar.addPermanentWidget(self.overdue_icon)
+        bar.addPermanentWidget(self.overdue_status)
+
+    def _restore(self) -> None:
+        settings = self._settings
+        geometry = read_bytes(settings, KEY_GEOMETRY) if settings else None
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = QGuiApplication.primaryScreen()
+            if screen is not None:
+                area = screen.availableGeometry()
+                self.resize(min(1280, int(area.width() * 0.9)), min(800, int(area.height() * 0.9)))
+            else:
+                self.resize(1280, 800)
+        if settings is not None:
+            state = read_bytes(settings, KEY_WINDOW_STATE)
+            if state is not None:
+                self.restoreState(state)
+            tab = self.findChild(QWidget, read_str(settings, KEY_TAB))
+            index = self.tabs.indexOf(tab) if tab is not None else -1
+            if index >= 0:
+                self.tabs.setCurrentIndex(index)
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the search box of the current tab, or of the candidates tab."""
+        current = self.tabs.currentWidget()
+        if not hasattr(current, "focus_search"):
+            self.tabs.setCurrentWidget(self.candidates_tab)
+            current = self.candidates_tab
+        current.focus_search()
+
+    def refresh_all(self) -> None:
+        """F5: read everything shown again (tabs not yet shown load when they are)."""
+        for tab in self._tabs():
+            if not getattr(tab, "activated", True):
+                continue
+            reload = getattr(tab, "reload", None)
+            if reload is not None:
+                reload()
+        self.refresh_status()
+
+    def refresh_status(self, *_: object) -> None:
+        summary = self._backend.summary()
+        self.people_status.setText(self.tr("%n person(s)", "", summary.people))
+        if summary.overdue:
+            style = QApplication.style()
+            icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            size = self.people_status.fontMetrics().height()
+            self.overdue_icon.setPixmap(icon.pixmap(size, size))
+            self.overdue_icon.setVisible(True)
+            self.overdue_status.setText(self.tr("%n overdue step(s)", "", summary.overdue))
+            self.overdue_status.setStyleSheet(f"color: {OVERDUE_COLOUR}; font-weight: bold;")
+        else:
+            self.overdue_icon.setVisible(False)
+            self.overdue_status.setText(self.tr("Nothing overdue"))
+            self.overdue_status.setStyleSheet("")
+
+    def show_about(self) -> None:
+        lines = [
+            self.tr("dvdesk {version}: developing new Party members.").format(version=_version())
+        ]
+        if self.info is not None:
+            lines.append(
+                self.tr("Unit: {name} ({code})").format(
+                    name=self.info.unit_name, code=self.info.unit_code
+                )
+            )
+        lines.append(self.tr("Data folder: {path}").format(path=str(self._backend.data_dir)))
+        if self._log_path is not None:
+            lines.append(self.tr("Log file: {path}").format(path=str(self._log_path)))
+        QMessageBox.about(self, self.tr("About dvdesk"), "\n".join(lines))
+
+    def _choose_language(self, lang: str) -> None:
+        if lang != self._backend.lang:
+            self.language_requested.emit(lang)
+
+    # --- state -----------------------------------------------------------------------------
+
+    def _tabs(self) -> list[QWidget]:
+        tabs = (self.tabs.widget(i) for i in range(self.tabs.count()))
+        return [tab for tab in tabs if tab is not None]
+
+    def _on_tab_changed(self, index: int) -> None:
+        """Load a tab when it is first shown, and remember it as the last one."""
+        activate = getattr(self.tabs.widget(index), "activate", None)
+        if activate is not None:
+            activate()
+        self._remember_tab(index)
+
+    def _remember_tab(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        if self._settings is not None and tab is not None:
+            self._settings.setValue(KEY_TAB, tab.objectName())
+
+    def save_state(self) -> None:
+        settings = self._settings
+        if settings is None:
+            return
+        settings.setValue(KEY_GEOMETRY, QByteArray(self.saveGeometry()))
+        settings.setValue(KEY_WINDOW_STATE, QByteArray(self.saveState()))
+        self._remember_tab(self.tabs.currentIndex())
+        for tab in self._tabs():
+            save = getattr(tab, "save_state", None)
+            if save is not None:
+                save(settings)
+        settings.sync()
+
+    def shutdown(self) -> None:
+        for tab in self._tabs():
+            stop = getattr(tab, "shutdown", None)
+            if stop is not None:
+                stop()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.shutdown()
+        event.accept()
+
+    # Tabs as seen by tests and by keyboard users: the label without its mnemonic.
+    def tab_labels(self) -> list[str]:
+        return [self.tabs.tabText(i).replace("&", "") for i in range(self.tabs.count())]

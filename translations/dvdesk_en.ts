@@ -1,0 +1,162 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>CandidateTableModel</name>
+    <message numerus="yes">
+        <source>Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>Overdue by %n day</numerusform>
+            <numerusform>Overdue by %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesTab</name>
+    <message numerus="yes">
+        <source>Loading… %n person(s) so far</source>
+        <translation>
+            <numerusform>Loading… %n person so far</numerusform>
+            <numerusform>Loading… %n people so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing {shown} of %n person(s)</source>
+        <translation>
+            <numerusform>Showing {shown} of %n person</numerusform>
+            <numerusform>Showing {shown} of %n people</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClassesTab</name>
+    <message numerus="yes">
+        <source>Loading… %n class(es) so far</source>
+        <translation>
+            <numerusform>Loading… %n class so far</numerusform>
+            <numerusform>Loading… %n classes so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es)</source>
+        <translation>
+            <numerusform>%n class</numerusform>
+            <numerusform>%n classes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing {shown} of %n class(es)</source>
+        <translation>
+            <numerusform>Showing {shown} of %n class</numerusform>
+            <numerusform>Showing {shown} of %n classes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue step(s)</source>
+        <translation>
+            <numerusform>%n overdue step</numerusform>
+            <numerusform>%n overdue steps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MentorsTab</name>
+    <message numerus="yes">
+        <source>Loading… %n member(s) so far</source>
+        <translation>
+            <numerusform>Loading… %n member so far</numerusform>
+            <numerusform>Loading… %n members so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing {shown} of %n member(s)</source>
+        <translation>
+            <numerusform>Showing {shown} of %n member</numerusform>
+            <numerusform>Showing {shown} of %n members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue step(s)</source>
+        <translation>
+            <numerusform>%n overdue step</numerusform>
+            <numerusform>%n overdue steps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n person(s))</source>
+        <translation>
+            <numerusform>(%n person)</numerusform>
+            <numerusform>(%n people)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
