@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from dvdesk.db import queries
 from dvdesk.db.engine import Session
 from dvdesk.db.models import OpenDeadline, Person, PipelineEvent
 from dvdesk.domain.calendar import WorkCalendar
-from dvdesk.domain.deadlines import DeadlineKind, OverdueCode, open_deadlines
+from dvdesk.domain.deadlines import Deadline, DeadlineKind, OverdueCode, open_deadlines
 from dvdesk.domain.facts import (
     CandidateFacts,
     Certificate,
@@ -17,8 +19,8 @@ from dvdesk.domain.facts import (
     MassOrg,
     MemberStatus,
 )
-from dvdesk.domain.findings import Severity
-from dvdesk.domain.pipeline import EventKind
+from dvdesk.domain.findings import Finding, Severity
+from dvdesk.domain.pipeline import EventKind, Stage
 from dvdesk.domain.rules import check
 from dvdesk.domain.stages import derive_stage
 
@@ -70,22 +72,56 @@ def load_calendar(session: Session) -> WorkCalendar:
     return WorkCalendar(queries.calendar_overrides(session))
 
 
-def refresh(session: Session, person: Person, calendar: WorkCalendar) -> None:
-    """Recompute stage, open deadlines and rule counts from the person's own records."""
-    facts = facts_for(person)
-    person.stage = derive_stage(
+_LATE = frozenset(code.value for code in OverdueCode)
+
+
+@dataclass(frozen=True)
+class Derived:
+    """What a person's own records imply: the columns lists sort and filter by."""
+
+    stage: Stage
+    next_due: date | None
+    next_due_kind: str
+    error_count: int
+    warning_count: int
+    deadlines: tuple[Deadline, ...]
+
+
+def derive_state(
+    facts: CandidateFacts, calendar: WorkCalendar, checked: Sequence[Finding] | None = None
+) -> Derived:
+    """Stage, next actionable deadline, rule counts and open deadlines. `checked`: the findings
+    of `check(facts, today(), calendar)` when the caller has them already (the demo does)."""
+    stage = derive_stage(
         facts.events, has_certificate=any(c.kind == "awareness" for c in facts.certificates)
-    ).value
+    )
     deadlines = open_deadlines(facts, calendar)
+    # The end of probation is a date to know, not an act: it leads only when nothing else is due.
     actionable = [d for d in deadlines if d.kind != DeadlineKind.PROBATION_END] or deadlines
     first = min(actionable, key=lambda d: d.due) if actionable else None
-    person.next_due = first.due if first else None
-    person.next_due_kind = first.kind.value if first else ""
-    # Lateness is counted by the deadline table; these counts are the rule findings proper.
-    late = {code.value for code in OverdueCode}
-    findings = [f for f in check(facts, today(), calendar) if f.code not in late]
-    person.error_count = sum(1 for f in findings if f.severity == Severity.ERROR)
-    person.warning_count = sum(1 for f in findings if f.severity == Severity.WARNING)
+    if checked is None:
+        checked = check(facts, today(), calendar)
+    # Lateness is counted by the deadline table; these counts are the rule findings proper. They
+    # are as of the last refresh: a pre-vote certificate can expire without any new record.
+    findings = [f for f in checked if f.code not in _LATE]
+    return Derived(
+        stage=stage,
+        next_due=first.due if first else None,
+        next_due_kind=first.kind.value if first else "",
+        error_count=sum(1 for f in findings if f.severity == Severity.ERROR),
+        warning_count=sum(1 for f in findings if f.severity == Severity.WARNING),
+        deadlines=tuple(deadlines),
+    )
+
+
+def refresh(session: Session, person: Person, calendar: WorkCalendar) -> None:
+    """Recompute the derived columns and open deadlines from the person's own records."""
+    state = derive_state(facts_for(person), calendar)
+    person.stage = state.stage.value
+    person.next_due = state.next_due
+    person.next_due_kind = state.next_due_kind
+    person.error_count = state.error_count
+    person.warning_count = state.warning_count
     if person.id is None:
         session.flush()
     queries.replace_deadlines(
@@ -99,7 +135,7 @@ def refresh(session: Session, person: Person, calendar: WorkCalendar) -> None:
                 due=d.due,
                 overdue_code=d.overdue_code or "",
             )
-            for d in deadlines
+            for d in state.deadlines
         ],
     )
 

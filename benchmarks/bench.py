@@ -1,0 +1,382 @@
+"""dvdesk benchmark (a script, not a test): speed at the scale of a provincial office.
+
+Generates 100,000 people across 300 chi bộ with the demo generator and prints, as ratios
+against floors measured in the same run on the same machine:
+
+1. import of a spreadsheet holding those people (the import module's column layout, as .xlsx)
+   against raw sqlite3 `executemany` of the same rows into a plain table;
+2. `deadlines` with a 30-day window, through the service and through the command line, against
+   a raw sqlite3 SELECT of the same rows;
+3. diacritic-insensitive search ("nguyen van") through the service against a raw SQLite LIKE
+   scan of a plain, already folded name column giving the same rows in the same order.
+
+Run:  uv run python benchmarks/bench.py [--people 100000 --units 300] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from dvdesk.domain.calendar import WorkCalendar
+from dvdesk.domain.facts import MassOrg
+from dvdesk.domain.pipeline import EventKind
+from dvdesk.domain.text import fold
+from dvdesk.services.demo import DemoMember, DemoPerson, DemoWorld, make_demo
+from dvdesk.services.setup import open_data_dir
+
+T = TypeVar("T")
+SEARCH = "nguyen van"
+
+
+@dataclass
+class Line:
+    measure: str
+    rows: int | None
+    seconds: float
+    floor: float | None = None
+
+    def ratio(self) -> str:
+        return f"{self.seconds / self.floor:8.1f}x" if self.floor else "       —"
+
+
+def timed(fn: Callable[[], T], repeat: int = 1) -> tuple[float, T]:
+    """Best wall time of `repeat` runs (time.perf_counter), and the last result."""
+    best = float("inf")
+    result: Any = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+# --- the spreadsheet ----------------------------------------------------------------------
+
+
+def _yes_no(value: bool) -> str:
+    return "Có" if value else "Không"
+
+
+def person_row(p: DemoPerson) -> dict[str, object]:
+    """One "Người vào Đảng" row, keyed by the import's column headers."""
+    from dvdesk.reports import people_workbook as wb
+
+    def on(kind: EventKind) -> date | None:
+        event = p.event(kind)
+        return event.on if event else None
+
+    vote = p.event(EventKind.CELL_VOTE)
+    awareness = [c for c in p.certificates if c.kind == "awareness"]
+    introducers = [a.member.code for a in p.assignments if a.role == "introducer"]
+    youth = any(
+        e.kind is EventKind.MASS_ORG_RESOLUTION and e.mass_org is MassOrg.YOUTH_UNION
+        for e in p.events
+    )
+    return {
+        wb.CODE: p.code,
+        wb.FULL_NAME: p.full_name,
+        wb.SEX: "Nữ" if p.sex == "nu" else "Nam",
+        wb.BIRTH_DATE: p.birth_date,
+        wb.CCCD: p.cccd,
+        wb.ETHNICITY: p.ethnicity,
+        wb.RELIGION: p.religion,
+        wb.EDUCATION: p.education,
+        wb.YOUTH_UNION: _yes_no(p.youth_union_member),
+        wb.YOUTH_UNION_DATE: p.youth_union_date,
+        wb.UNIT: p.unit.name,
+        wb.OCCUPATION: p.occupation,
+        wb.SYMPATHISER_DATE: on(EventKind.SYMPATHISER_LISTED),
+        wb.CERTIFICATE_DATE: awareness[-1].issued_on if awareness else None,
+        wb.CERTIFICATE_NUMBER: awareness[-1].number if awareness else None,
+        wb.INTRODUCER_1: introducers[0] if introducers else None,
+        wb.INTRODUCER_2: introducers[1] if len(introducers) > 1 else None,
+        wb.YOUTH_UNION_INTRODUCES: _yes_no(youth) if vote else None,
+        wb.VOTE_DATE: vote.on if vote else None,
+        wb.OFFICIAL_MEMBERS: vote.official_members if vote else None,
+        wb.VOTES_FOR: vote.votes_for if vote else None,
+        wb.DECISION_DATE: on(EventKind.DECISION),
+        wb.DECISION_RECEIVED_DATE: on(EventKind.DECISION_RECEIVED),
+        wb.CEREMONY_DATE: on(EventKind.CEREMONY),
+        wb.RECOGNITION_VOTE_DATE: on(EventKind.RECOGNITION_VOTE),
+        wb.RECOGNITION_DECISION_DATE: on(EventKind.RECOGNITION_DECISION),
+    }
+
+
+def member_row(m: DemoMember) -> dict[str, object]:
+    from dvdesk.reports import people_workbook as wb
+
+    return {
+        wb.CODE: m.code,
+        wb.FULL_NAME: m.full_name,
+        wb.BIRTH_DATE: m.birth_date,
+        wb.CCCD: m.cccd,
+        wb.UNIT: m.unit.name,
+        wb.PARTY_JOINED: m.admission_decision_date,
+        wb.PARTY_OFFICIAL: m.official_date,
+        wb.CARD_NUMBER: m.card_number or None,
+        wb.JOINED_CELL: m.joined_cell_on,
+    }
+
+
+def write_xlsx(
+    path: Path, people: Sequence[dict[str, object]], members: Sequence[dict[str, object]]
+) -> None:
+    from openpyxl import Workbook
+
+    from dvdesk.reports import people_workbook as wb
+
+    book = Workbook(write_only=True)
+    for name, columns, rows in (
+        (wb.PEOPLE_SHEET, wb.PEOPLE_COLUMNS, people),
+        (wb.MEMBERS_SHEET, wb.MEMBERS_COLUMNS, members),
+    ):
+        sheet = book.create_sheet(name)
+        headers = [c.header for c in columns]
+        sheet.append(headers)
+        for row in rows:
+            sheet.append([row.get(h) for h in headers])
+    book.save(path)
+
+
+# --- floors: raw sqlite3 ------------------------------------------------------------------
+
+
+def _raw(path: Path) -> sqlite3.Connection:
+    """A plain connection with the durability settings dvdesk uses (WAL, synchronous=FULL)."""
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=FULL")
+    return con
+
+
+def _plain(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def floor_insert(
+    folder: Path, people: Sequence[dict[str, object]], members: Sequence[dict[str, object]]
+) -> float:
+    """executemany of the same rows into plain tables, one transaction, in a new file."""
+    path = folder / f"floor-{time.perf_counter_ns()}.sqlite3"
+    tables = []
+    for name, rows in (("people", people), ("members", members)):
+        headers = list(rows[0]) if rows else []
+        values = [tuple(_plain(r[h]) for h in headers) for r in rows]
+        tables.append((name, len(headers), values))
+    con = _raw(path)
+    start = time.perf_counter()
+    con.execute("BEGIN")
+    for name, width, values in tables:
+        cols = ", ".join(f"c{i} TEXT" for i in range(width))
+        con.execute(f"CREATE TABLE {name} ({cols})")
+        marks = ", ".join("?" * width)
+        con.executemany(f"INSERT INTO {name} VALUES ({marks})", values)
+    con.execute("COMMIT")
+    seconds = time.perf_counter() - start
+    con.close()
+    for leftover in folder.glob(f"{path.name}*"):
+        leftover.unlink()
+    return seconds
+
+
+DEADLINES_SQL = """
+SELECT p.code, p.id, p.full_name, d.kind, d.due
+FROM open_deadlines AS d JOIN people AS p ON p.id = d.person_id
+WHERE d.due <= ? AND NOT (d.kind = 'probation_end' AND d.due < ?)
+ORDER BY d.due, p.sort_key
+"""
+
+
+def floor_deadlines(db_path: Path, on: date, until: date) -> int:
+    """The rows `list_deadlines` lists (a passed end of probation is not an item)."""
+    con = sqlite3.connect(db_path)
+    rows = con.execute(DEADLINES_SQL, (until.isoformat(), on.isoformat())).fetchall()
+    con.close()
+    return len(rows)
+
+
+def make_plain_names(db_path: Path, folder: Path) -> Path:
+    """A plain table of the same people: id, full name, sort key, folded name."""
+    path = folder / "plain-names.sqlite3"
+    src = sqlite3.connect(db_path)
+    rows = src.execute("SELECT id, full_name, sort_key, code, cccd FROM people").fetchall()
+    src.close()
+    con = _raw(path)
+    con.execute("BEGIN")
+    con.execute("CREATE TABLE names (id TEXT, full_name TEXT, sort_key TEXT, name TEXT)")
+    con.executemany(
+        "INSERT INTO names VALUES (?, ?, ?, ?)",
+        [(i, n, k, " ".join(fold(v) for v in (n, c, d) if v)) for i, n, k, c, d in rows],
+    )
+    con.execute("COMMIT")
+    con.close()
+    return path
+
+
+def floor_search(path: Path, terms: Sequence[str]) -> int:
+    where = " AND ".join("name LIKE ?" for _ in terms)
+    con = sqlite3.connect(path)
+    rows = con.execute(
+        f"SELECT id, full_name FROM names WHERE {where} ORDER BY sort_key, id",
+        [f"%{t}%" for t in terms],
+    ).fetchall()
+    con.close()
+    return len(rows)
+
+
+def measure_import(
+    args: argparse.Namespace, today: date, folder: Path, xlsx: Path, rows: int, floor: float
+) -> list[Line]:
+    """The import service on the workbook, into an office that has its units and members."""
+    try:
+        from dvdesk.reports.people_workbook import read_workbook
+        from dvdesk.services.people_import import import_people
+    except ImportError as exc:
+        say(f"  import skipped: the import module is not there yet ({exc})")
+        return []
+    out = []
+    seconds, _ = timed(lambda: read_workbook(xlsx))
+    out.append(Line("import: read .xlsx only", rows, seconds, floor))
+    import_db = open_data_dir(folder / "import")
+    make_demo(import_db, units=args.units, people=0, seed=args.seed, today=today)
+    say("  importing (one run) ...")
+    seconds, result = timed(lambda: import_people(import_db, xlsx))
+    import_db.close()
+    out.append(Line("import: people import (.xlsx)", rows, seconds, floor))
+    say(
+        f"  import: created {result.created}, updated {result.updated}, "
+        f"unchanged {result.unchanged}, {len(result.warnings)} warnings, "
+        f"{len(result.errors)} errors"
+    )
+    for issue in result.errors[:5]:
+        say(f"    {issue.to_json()}")
+    return out
+
+
+# --- the run ------------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else "")
+    parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--units", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--today", type=date.fromisoformat, default=date.today())
+    parser.add_argument("--quick", action="store_true", help="5,000 people in 50 units")
+    parser.add_argument(
+        "--skip-import", action="store_true", help="leave out the (slow) spreadsheet import"
+    )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="work in this folder and keep it (else a temporary folder, removed at the end)",
+    )
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.people, args.units = 5_000, 50
+    today: date = args.today
+    repeat = 3
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="dvdesk-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    lines: list[Line] = []
+    say(f"dvdesk bench: {args.people} people, {args.units} units, today {today}, in {folder}")
+
+    # The rows, as a spreadsheet would hold them.
+    def generate() -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+        world = DemoWorld(
+            units=args.units,
+            people=args.people,
+            seed=args.seed,
+            today=today,
+            calendar=WorkCalendar({}),
+        )
+        people = [person_row(p) for p in world.people()]
+        return people, [member_row(m) for m in world.members]
+
+    seconds, (people, members) = timed(generate)
+    lines.append(Line("generate demo rows", len(people), seconds))
+    say(f"  generated {len(people)} people and {len(members)} members in {seconds:.1f} s")
+
+    # (1) Import.
+    xlsx = folder / "people.xlsx"
+    seconds, _ = timed(lambda: write_xlsx(xlsx, people, members))
+    lines.append(Line("write .xlsx (openpyxl, write-only)", len(people), seconds))
+    floor_import = min(floor_insert(folder, people, members) for _ in range(repeat))
+    if args.skip_import:
+        say("  import skipped (--skip-import)")
+    else:
+        lines += measure_import(args, today, folder, xlsx, len(people), floor_import)
+    lines.append(Line("floor: sqlite3 executemany, plain table", len(people), floor_import))
+
+    # The demo database the queries run on.
+    data_dir = folder / "demo"
+    db = open_data_dir(data_dir)
+    say("  making the demo database ...")
+    seconds, summary = timed(
+        lambda: make_demo(db, units=args.units, people=args.people, seed=args.seed, today=today)
+    )
+    lines.append(Line("dvdesk demo (generate + write)", summary.people, seconds))
+    say(f"  demo: {seconds:.1f} s, {summary.overdue} overdue, {summary.due_soon} due soon")
+    db_path = db.path
+
+    # (2) Deadlines.
+    from dvdesk import cli
+    from dvdesk.services.deadlines import list_deadlines
+
+    until = date.fromordinal(today.toordinal() + 30)
+    floor_dl, floor_rows = timed(lambda: floor_deadlines(db_path, today, until), repeat)
+    seconds, items = timed(lambda: list_deadlines(db, today, 30), repeat)
+    lines.append(Line("deadlines: service, 30 days", len(items), seconds, floor_dl))
+
+    def run_cli(*extra: str) -> int:
+        argv = ["--data-dir", str(data_dir), "deadlines", "--on", today.isoformat(), *extra]
+        with contextlib.redirect_stdout(io.StringIO()):
+            return cli.main(argv)
+
+    seconds, _ = timed(lambda: run_cli("--json"), repeat)
+    lines.append(Line("deadlines: CLI --json (in process)", len(items), seconds, floor_dl))
+    seconds, _ = timed(run_cli, repeat)
+    lines.append(Line("deadlines: CLI text (in process)", len(items), seconds, floor_dl))
+    lines.append(Line("floor: sqlite3 SELECT JOIN ORDER BY", floor_rows, floor_dl))
+
+    # (3) Search.
+    from dvdesk.services.people import list_people
+
+    terms = fold(SEARCH).split()
+    plain = make_plain_names(db_path, folder)
+    floor_s, floor_hits = timed(lambda: floor_search(plain, terms), repeat)
+    seconds, hits = timed(lambda: list_people(db, search=SEARCH), repeat)
+    lines.append(Line(f"search {SEARCH!r}: list_people", len(hits), seconds, floor_s))
+    lines.append(Line("floor: sqlite3 LIKE scan, plain column", floor_hits, floor_s))
+    db.close()
+
+    width = max(len(line.measure) for line in lines)
+    print(f"\ndvdesk bench: {args.people} people, {args.units} units, best of {repeat} where cheap")
+    print(f"{'measure':<{width}}  {'rows':>8}  {'seconds':>9}  {'floor s':>9}  {'ratio':>9}")
+    for line in lines:
+        floor = f"{line.floor:9.3f}" if line.floor else "        —"
+        rows = f"{line.rows:>8}" if line.rows is not None else "       —"
+        print(f"{line.measure:<{width}}  {rows}  {line.seconds:9.3f}  {floor}  {line.ratio()}")
+    if args.keep is None:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,158 @@
+"""The command line as a script would use it: exit codes, JSON shapes, plain-word errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dvdesk.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    d = tmp_path / "data"
+    code, _, err = run(
+        capsys,
+        "--data-dir",
+        str(d),
+        "init",
+        "--unit-code",
+        "CB01",
+        "--unit-name",
+        "Chi bộ Văn phòng",
+        "--role",
+        "cell",
+        "--parent-name",
+        "Đảng ủy Khối",
+    )
+    assert code == 0, err
+    return d
+
+
+def test_init_twice_is_refused_in_plain_words(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(
+        capsys,
+        "--data-dir",
+        str(data_dir),
+        "init",
+        "--unit-code",
+        "CB02",
+        "--unit-name",
+        "Khác",
+        "--role",
+        "cell",
+    )
+    assert code != 0
+    assert "đã được khởi tạo" in err
+    assert "Traceback" not in err and out == ""
+
+
+def test_workdays_add_over_tet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Tết Bính Ngọ: 14-22/02/2026 are days off (weekend + holidays), so the 5th working day
+    # after Friday 13/02/2026 is Friday 27/02/2026 (23, 24, 25, 26, 27).
+    code, out, _ = run(
+        capsys, "--data-dir", str(tmp_path), "workdays", "add", "2026-02-13", "5", "--json"
+    )
+    assert code == 0
+    assert json.loads(out)["result"] == "2026-02-27"
+
+
+def test_workdays_rejects_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--data-dir", str(tmp_path), "workdays", "add", "2026-13-01", "3")
+    assert code == 2 and "2026-13-01" in err
+    code, _, err = run(capsys, "--data-dir", str(tmp_path), "workdays", "add", "2026-01-05", "0")
+    assert code == 2 and "N must be" in err
+
+
+def test_check_unknown_person(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "check", "KHONG-CO")
+    assert code == 1
+    assert "KHONG-CO" in err and "Traceback" not in err
+
+
+def test_demo_then_deadlines_and_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    d = str(tmp_path / "demo")
+    code, _, err = run(capsys, "--data-dir", d, "demo", "--units", "3", "--people", "120")
+    assert code == 0, err
+    code, out, _ = run(capsys, "--data-dir", d, "deadlines", "--within", "30", "--json")
+    assert code == 0
+    report = json.loads(out)
+    statuses = {i["status"] for i in report["items"]}
+    assert statuses == {"due", "overdue"}
+    dues = [i["due"] for i in report["items"]]
+    assert dues == sorted(dues)
+    for item in report["items"]:
+        assert set(item) == {"person", "name", "kind", "due", "status", "days_left"}
+        assert (item["status"] == "overdue") == (item["days_left"] < 0)
+
+    code, out, _ = run(capsys, "--data-dir", d, "people", "list", "--json")
+    people = json.loads(out)["people"]
+    assert len(people) == 120
+    code, out, _ = run(capsys, "--data-dir", d, "check", people[0]["code"], "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert set(result) == {"person", "stage", "stage_label", "findings"}
+    for f in result["findings"]:
+        assert {"code", "severity", "message", "basis"} <= set(f)
+
+
+def test_people_list_search_ignores_diacritics(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    d = str(tmp_path / "demo")
+    run(capsys, "--data-dir", d, "demo", "--units", "2", "--people", "60")
+    _, out, _ = run(capsys, "--data-dir", d, "people", "list", "--search", "nguyen", "--json")
+    found = json.loads(out)["people"]
+    assert found and all("Nguyễn" in p["full_name"] or "nguyen" in p["code"].lower() for p in found)
+
+
+def test_console_script_runs_without_a_window(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dvdesk.cli",
+            "--lang",
+            "en",
+            "--data-dir",
+            str(tmp_path),
+            "workdays",
+            "add",
+            "2026-04-29",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    # 30/04 and 01/05 are holidays, 02-03/05 a weekend: the next working day is Monday 04/05.
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "2026-05-04"
+
+
+def test_override_moves_deadlines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    d = str(tmp_path)
+    _, out, _ = run(capsys, "--data-dir", d, "workdays", "add", "2026-03-06", "1", "--json")
+    assert json.loads(out)["result"] == "2026-03-09"  # Friday -> Monday
+    code, _, err = run(capsys, "--data-dir", d, "workdays", "set", "2026-03-07", "working")
+    assert code == 0, err
+    _, out, _ = run(capsys, "--data-dir", d, "workdays", "add", "2026-03-06", "1", "--json")
+    assert json.loads(out)["result"] == "2026-03-07"  # the Saturday now counts
+    _, out, _ = run(capsys, "--data-dir", d, "workdays", "list", "--json")
+    assert json.loads(out)["overrides"][0]["day"] == "2026-03-07"
+    run(capsys, "--data-dir", d, "workdays", "set", "2026-03-07", "default")
+    _, out, _ = run(capsys, "--data-dir", d, "workdays", "add", "2026-03-06", "1", "--json")
+    assert json.loads(out)["result"] == "2026-03-09"
