@@ -1,15 +1,17 @@
-"""Queries the spreadsheet import needs beyond queries.py: batched key look-ups over many rows,
-and letting go of written rows in a long import so memory stays flat."""
+"""What the spreadsheet import needs beyond queries.py: batched key look-ups over many rows,
+re-attaching objects a long import let go of, and deferred foreign-key checks."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import NamedTuple
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from dvdesk.db.models import Person
+
+T = TypeVar("T")
 
 # Well under SQLite's limit on bound parameters (32,766 since 3.32; 999 before).
 CHUNK = 500
@@ -45,10 +47,16 @@ def people_keys(session: Session, codes: Iterable[str], cccds: Iterable[str]) ->
     return list(found.values())
 
 
-def release(session: Session, keep: Sequence[type]) -> None:
-    """Forget every object the session holds except instances of `keep`. Call it after a
-    flush: the rows stay written in the open transaction, the objects are freed."""
-    kept = tuple(keep)
-    for obj in list(session):
-        if not isinstance(obj, kept) and obj in session:  # cascades may have taken it already
-            session.expunge(obj)
+def attached(session: Session, obj: T) -> T:
+    """The session's own copy of a clean, already written object that a previous flush let go
+    of (without a query: the object's loaded values are taken as they are)."""
+    return session.merge(obj, load=False)
+
+
+def defer_foreign_keys(session: Session) -> None:
+    """Check foreign keys at COMMIT instead of at each statement, for this transaction only.
+
+    The import writes many people per flush, and a flush does not order the derived
+    `open_deadlines` rows (no relationship to Person) after the people they point at. A
+    violation still fails the COMMIT, which rolls everything back."""
+    session.execute(text("PRAGMA defer_foreign_keys = ON"))
