@@ -364,20 +364,25 @@ def test_mistakes_are_refused_row_by_row(db: Database, tmp_path: Path) -> None:
         (PEOPLE, 2, "Ngày sinh", "DATE_IMPOSSIBLE"),
         (PEOPLE, 3, "Số CCCD", "CCCD_INVALID"),
         (PEOPLE, 4, "Mã", "DUPLICATE_CODE"),
+        # The rows that parsed are checked against members and stored people in the same pass.
+        (PEOPLE, 5, "Người giới thiệu 1", "INTRODUCER_UNKNOWN"),
+        (PEOPLE, 6, "Người giới thiệu 1", "INTRODUCER_AMBIGUOUS"),
         (PEOPLE, 7, "Ngày lễ kết nạp", "DATE_ORDER"),
         (PEOPLE, 8, "Số đảng viên tán thành kết nạp", "VOTES_EXCEED_MEMBERS"),
         (PEOPLE, 9, "Họ và tên", "REQUIRED"),
+        (PEOPLE, 10, "Mã", "CODE_CONFLICT"),
         (PEOPLE, 11, "Mã", "KEY_MISSING"),
         (PEOPLE, 12, "Giới tính", "SEX_INVALID"),
         (PEOPLE, 12, "Trình độ giáo dục phổ thông", "EDUCATION_INVALID"),
         (PEOPLE, 12, "Đoàn viên", "YES_NO_INVALID"),
         (PEOPLE, 12, "Số đảng viên chính thức của chi bộ", "COUNT_INVALID"),
         (PEOPLE, 12, "Số đảng viên chính thức của chi bộ", "VOTE_COUNTS_WITHOUT_DATE"),
+        (PEOPLE, 13, "Người giới thiệu 2", "INTRODUCER_REPEATED"),
         (MEMBERS, 6, "Mã", "DUPLICATE_CODE"),
         (MEMBERS, 6, "Ngày chính thức", "DATE_ORDER"),
     ]
     assert counts(db) == before and versions(db) == stamped
-    # Once the file-level checks pass, the checks against the database run.
+    # The same checks against the database, in a file with no other mistakes.
     people = [people[i] for i in (3, 4, 8, 11)]
     people.append({"Mã": "OLD", "Họ và tên": "Cũ", "Số CCCD": "001300088888"})  # row 6
     members = members[:4]

@@ -265,3 +265,6 @@ class OpenDeadline(Base):
     start: Mapped[date] = mapped_column(Date)
     due: Mapped[date] = mapped_column(Date, index=True)
     overdue_code: Mapped[str] = mapped_column(String(40), default="")
+
+    # Many-to-one only (no collection to load): it makes a flush insert the person first.
+    person: Mapped[Person] = relationship()

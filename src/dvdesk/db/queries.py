@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, delete, func, or_, select
+from sqlalchemy import Row, delete, func, inspect, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from dvdesk.db.models import (
@@ -136,8 +136,13 @@ def deadlines_until(session: Session, until: date) -> Sequence[tuple[OpenDeadlin
     return [(row[0], row[1]) for row in session.execute(stmt)]
 
 
-def replace_deadlines(session: Session, person_id: str, rows: Sequence[OpenDeadline]) -> None:
-    session.execute(delete(OpenDeadline).where(OpenDeadline.person_id == person_id))
+def replace_deadlines(session: Session, person: Person, rows: Sequence[OpenDeadline]) -> None:
+    """Put `rows` in place of the person's open deadlines (the rows must name the person)."""
+    if inspect(person).has_identity:  # a person not yet written has none to delete
+        session.execute(
+            delete(OpenDeadline).where(OpenDeadline.person_id == person.id),
+            execution_options={"synchronize_session": False},
+        )
     session.add_all(rows)
 
 

@@ -36,16 +36,29 @@ def content_hash(obj: Tracked) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+_DEFAULTS: dict[type, list[tuple[str, Any]]] = {}
+
+
+def _defaults(cls: type) -> list[tuple[str, Any]]:
+    """(attribute, default) of a model's columns that have a Python-side default, cached: an
+    import stamps tens of thousands of objects."""
+    found = _DEFAULTS.get(cls)
+    if found is None:
+        found = [
+            (col.key, col.default)
+            for col in inspect(cls).columns
+            if col.default is not None and (col.default.is_scalar or col.default.is_callable)
+        ]
+        _DEFAULTS[cls] = found
+    return found
+
+
 def _apply_defaults(obj: Tracked) -> None:
     """Fill column defaults now, not at INSERT, so the hash is of the values actually stored."""
-    for col in inspect(obj).mapper.columns:
-        default = col.default
-        if getattr(obj, col.key, None) is not None or default is None:
+    for key, default in _defaults(type(obj)):
+        if getattr(obj, key, None) is not None:
             continue
-        if default.is_scalar:
-            setattr(obj, col.key, default.arg)
-        elif default.is_callable:
-            setattr(obj, col.key, default.arg(None))
+        setattr(obj, key, default.arg if default.is_scalar else default.arg(None))
 
 
 @event.listens_for(Session, "before_flush")

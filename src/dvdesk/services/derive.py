@@ -122,14 +122,12 @@ def refresh(session: Session, person: Person, calendar: WorkCalendar) -> None:
     person.next_due_kind = state.next_due_kind
     person.error_count = state.error_count
     person.warning_count = state.warning_count
-    if person.id is None:
-        session.flush()
     queries.replace_deadlines(
         session,
-        person.id,
+        person,
         [
             OpenDeadline(
-                person_id=person.id,
+                person=person,
                 kind=d.kind.value,
                 start=d.start,
                 due=d.due,

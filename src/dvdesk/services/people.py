@@ -8,7 +8,7 @@ from typing import Any
 
 from dvdesk.db import queries
 from dvdesk.db.engine import Database, Session
-from dvdesk.db.models import CertificateRecord, FamilyMember, Person, PipelineEvent
+from dvdesk.db.models import CertificateRecord, FamilyMember, Person, PipelineEvent, new_id
 from dvdesk.domain.calendar import WorkCalendar
 from dvdesk.domain.deadlines import deadline_status, open_deadlines
 from dvdesk.domain.messages import finding_message, stage_label
@@ -114,7 +114,9 @@ def apply_input(person: Person, data: PersonInput) -> bool:
 def create_person(
     session: Session, data: PersonInput, actor: str, calendar: WorkCalendar, owner: str | None
 ) -> Person:
-    person = Person(owner_unit_id=owner, family=[], events=[], certificates=[], assignments=[])
+    person = Person(
+        id=new_id(), owner_unit_id=owner, family=[], events=[], certificates=[], assignments=[]
+    )
     apply_input(person, data)
     session.add(person)
     refresh(session, person, calendar)

@@ -796,8 +796,8 @@ def _import(db: Database, path: Path, dry_run: bool, actor: str, report: _Report
     people = [p for raw in people_rows if (p := _parse_person(raw, report))]
     _no_duplicates(member_rows, report)
     _no_duplicates(people_rows, report)
-    if report.result.errors:
-        return
+    # Rows that parsed are still checked against the database (keys, units, introducers), so
+    # one pass reports every mistake the file has; `check` fails if any error was reported.
     with db.reader() if dry_run else db.unit_of_work() as session:
         writer = _Writer(session, report, actor, path, dry_run)
         if writer.check(members, people):
