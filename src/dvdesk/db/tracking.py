@@ -8,7 +8,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import Column, event, inspect
 from sqlalchemy.orm import Session
 
 from dvdesk.db.models import Tracked
@@ -44,9 +44,10 @@ def _defaults(cls: type) -> list[tuple[str, Any]]:
     import stamps tens of thousands of objects."""
     found = _DEFAULTS.get(cls)
     if found is None:
+        columns: list[Column[Any]] = list(inspect(cls).columns)
         found = [
             (col.key, col.default)
-            for col in inspect(cls).columns
+            for col in columns
             if col.default is not None and (col.default.is_scalar or col.default.is_callable)
         ]
         _DEFAULTS[cls] = found
