@@ -16,9 +16,10 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-__all__ = ["Database", "DatabaseError", "NewerDatabaseError", "Session", "open_database"]
-
 import dvdesk.db.tracking  # noqa: F401  (registers the version/hash flush hook)
+from dvdesk.domain.text import fold
+
+__all__ = ["Database", "DatabaseError", "NewerDatabaseError", "Session", "open_database"]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 DB_FILE_NAME = "dvdesk.sqlite3"
@@ -34,6 +35,14 @@ class NewerDatabaseError(DatabaseError):
     pass
 
 
+# SQL name of domain.text.fold, so queries can match text regardless of diacritics.
+FOLD_FUNCTION = "dv_fold"
+
+
+def _fold(value: str | None) -> str:
+    return fold(value) if value else ""
+
+
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     # pysqlite's own BEGIN handling defers transactions; we emit BEGIN ourselves (see _on_begin).
     dbapi_conn.isolation_level = None
@@ -45,6 +54,7 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     # 64 MiB of page cache (negative = KiB): bulk imports and the 100,000-person lists fit.
     cur.execute("PRAGMA cache_size=-65536")
     cur.close()
+    dbapi_conn.create_function(FOLD_FUNCTION, 1, _fold, deterministic=True)
 
 
 def _on_begin(conn: Any) -> None:
