@@ -129,6 +129,16 @@
     </message>
 </context>
 <context>
+    <name>PersonDialog</name>
+    <message numerus="yes">
+        <source>Not saved: correct the fields marked below (%n problem(s)).</source>
+        <translation>
+            <numerusform>Not saved: correct the field marked below (%n problem).</numerusform>
+            <numerusform>Not saved: correct the fields marked below (%n problems).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReportsTab</name>
     <message numerus="yes">
         <source>%n person(s)</source>

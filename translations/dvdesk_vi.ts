@@ -201,6 +201,41 @@
     </message>
 </context>
 <context>
+    <name>FamilyTableModel</name>
+    <message>
+        <source>Relation</source>
+        <translation>Quan hệ</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Nghề nghiệp</translation>
+    </message>
+    <message>
+        <source>Residence</source>
+        <translation>Nơi ở</translation>
+    </message>
+    <message>
+        <source>Party member</source>
+        <translation>Đảng viên</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+</context>
+<context>
     <name>ListTab</name>
     <message>
         <source>Type to filter; accents optional</source>
@@ -264,6 +299,10 @@
     <message>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;New person…</source>
+        <translation>&amp;Thêm người…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -396,6 +435,167 @@
         <translation>
             <numerusform>Hiển thị {shown} trong số %n đảng viên</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Edit person</source>
+        <translation>Sửa thông tin cá nhân</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>Thêm người</translation>
+    </message>
+    <message>
+        <source>Personal details</source>
+        <translation>Thông tin cá nhân</translation>
+    </message>
+    <message>
+        <source>&amp;Full name*:</source>
+        <translation>&amp;Họ và tên*:</translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation>&amp;Mã:</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(chưa ghi)</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <source>Se&amp;x:</source>
+        <translation>&amp;Giới tính:</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth:</source>
+        <translation>Ngà&amp;y sinh:</translation>
+    </message>
+    <message>
+        <source>CCC&amp;D number:</source>
+        <translation>Số CCC&amp;D:</translation>
+    </message>
+    <message>
+        <source>12 digits</source>
+        <translation>12 chữ số</translation>
+    </message>
+    <message>
+        <source>&amp;Ethnicity:</source>
+        <translation>Dân tộ&amp;c:</translation>
+    </message>
+    <message>
+        <source>Rel&amp;igion:</source>
+        <translation>Tôn g&amp;iáo:</translation>
+    </message>
+    <message>
+        <source>&amp;Place of birth:</source>
+        <translation>Nơi &amp;sinh:</translation>
+    </message>
+    <message>
+        <source>&amp;Home town:</source>
+        <translation>&amp;Quê quán:</translation>
+    </message>
+    <message>
+        <source>Permanent &amp;residence:</source>
+        <translation>Nơi thường t&amp;rú:</translation>
+    </message>
+    <message>
+        <source>Education and occupation</source>
+        <translation>Học vấn và nghề nghiệp</translation>
+    </message>
+    <message>
+        <source>General ed&amp;ucation:</source>
+        <translation>Trình độ giáo dục &amp;phổ thông:</translation>
+    </message>
+    <message>
+        <source>e.g. 12/12</source>
+        <translation>ví dụ 12/12</translation>
+    </message>
+    <message>
+        <source>O&amp;ccupation:</source>
+        <translation>&amp;Nghề nghiệp:</translation>
+    </message>
+    <message>
+        <source>Mass organisations</source>
+        <translation>Đoàn thể</translation>
+    </message>
+    <message>
+        <source>&amp;Youth Union member</source>
+        <translation>Là đoàn &amp;viên</translation>
+    </message>
+    <message>
+        <source>Date &amp;joined the Youth Union:</source>
+        <translation>Ngày vào Đ&amp;oàn:</translation>
+    </message>
+    <message>
+        <source>&amp;Trade union member</source>
+        <translation>&amp;Là công đoàn viên</translation>
+    </message>
+    <message>
+        <source>Date joi&amp;ned the trade union:</source>
+        <translation>Ngày vào Công đ&amp;oàn:</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(chưa chọn)</translation>
+    </message>
+    <message>
+        <source>Party ce&amp;ll:</source>
+        <translation>Chi &amp;bộ:</translation>
+    </message>
+    <message>
+        <source>Started &amp;work at the unit on:</source>
+        <translation>Ngày bắt đầ&amp;u công tác tại đơn vị:</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Gia đình</translation>
+    </message>
+    <message>
+        <source>Family members</source>
+        <translation>Thành viên gia đình</translation>
+    </message>
+    <message>
+        <source>Family member&amp;s:</source>
+        <translation>Thành viên gi&amp;a đình:</translation>
+    </message>
+    <message>
+        <source>&amp;Add row</source>
+        <translation>&amp;Thêm dòng</translation>
+    </message>
+    <message>
+        <source>Re&amp;move row</source>
+        <translation>&amp;Xóa dòng</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S or Enter)</source>
+        <translation>Lưu (Ctrl+S hoặc Enter)</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: correct the fields marked below (%n problem(s)).</source>
+        <translation>
+            <numerusform>Chưa lưu: hãy sửa %n chỗ được đánh dấu bên dưới.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved: {message}</source>
+        <translation>Chưa lưu: {message}</translation>
     </message>
 </context>
 <context>

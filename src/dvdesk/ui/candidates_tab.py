@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStyle, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QStyle, QWidget
 
 from dvdesk.services.people import PersonRow
 from dvdesk.ui import bus as changes
@@ -26,6 +26,7 @@ from dvdesk.ui.candidate_table_model import (
     CandidateTableModel,
 )
 from dvdesk.ui.list_tab import ListTab
+from dvdesk.ui.person_dialog import PersonDialog
 
 if TYPE_CHECKING:
     from dvdesk.ui.backend import Backend
@@ -55,6 +56,7 @@ class CandidatesTab(ListTab):
         parent: QWidget | None = None,
     ) -> None:
         self._backend = backend
+        self._bus = bus
         self._stages = backend.stage_choices()
         model = CandidateTableModel(
             backend.today(), [s.value for s in self._stages], backend.deadline_kind_labels()
@@ -75,6 +77,7 @@ class CandidatesTab(ListTab):
         self.search_label.setText(self.tr("&Search:"))
         self.view.setAccessibleName(self.tr("People in the admission pipeline"))
         self._fit_days_column()
+        self.row_activated.connect(self._on_row_activated)
 
     def add_filters(self, bar: QHBoxLayout) -> None:
         self.stage_filter = QComboBox(self)
@@ -109,6 +112,34 @@ class CandidatesTab(ListTab):
     def current_row(self) -> PersonRow | None:
         row = super().current_row()
         return row if isinstance(row, PersonRow) else None
+
+    # --- adding and editing people -----------------------------------------------------------
+
+    def add_person(self) -> str | None:
+        """Ctrl+N: the person dialog for someone new; their id once saved, else None."""
+        return self._run_person_dialog(None)
+
+    def edit_person(self, person_id: str) -> str | None:
+        """Enter or double click on a row: the person dialog on that person."""
+        return self._run_person_dialog(person_id)
+
+    def _on_row_activated(self, row: object) -> None:
+        if isinstance(row, PersonRow):
+            self.edit_person(row.id)
+
+    def person_dialog(self, person_id: str | None) -> PersonDialog:
+        return PersonDialog(self._backend, person_id, self)
+
+    def _run_person_dialog(self, person_id: str | None) -> str | None:
+        dialog = self.person_dialog(person_id)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.saved_id is None:
+                return None
+            saved = dialog.saved_id
+        finally:
+            dialog.deleteLater()
+        self._bus.announce(changes.PEOPLE)
+        return saved
 
     def _apply_stage(self) -> None:
         stage = self.stage_filter.currentData()

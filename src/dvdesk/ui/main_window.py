@@ -88,6 +88,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menu_file = self.menuBar().addMenu(self.tr("&File"))
+        self.new_person_action = QAction(self.tr("&New person…"), self)
+        self.new_person_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_person_action.triggered.connect(self.new_person)
+        menu_file.addAction(self.new_person_action)
+        menu_file.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
@@ -159,6 +164,11 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.candidates_tab)
             current = self.candidates_tab
         current.focus_search()
+
+    def new_person(self) -> None:
+        """Ctrl+N: add a person (on the candidates tab, where they will appear)."""
+        self.tabs.setCurrentWidget(self.candidates_tab)
+        self.candidates_tab.add_person()
 
     def refresh_all(self) -> None:
         """F5: read everything shown again (tabs not yet shown load when they are)."""
