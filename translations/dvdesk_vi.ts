@@ -2,6 +2,185 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>{action} for {name}</source>
+        <translation>{action}: {name}</translation>
+    </message>
+    <message>
+        <source>What the rules say</source>
+        <translation>Kiểm tra theo quy định</translation>
+    </message>
+    <message>
+        <source>An error blocks this step. To record it anyway, write why; the reason is kept in the audit log.</source>
+        <translation>Có lỗi theo quy định nên bước này bị chặn. Nếu vẫn ghi nhận, hãy ghi rõ lý do; lý do được lưu vào nhật ký thay đổi.</translation>
+    </message>
+    <message>
+        <source>O&amp;verride reason:</source>
+        <translation>Lý do &amp;vẫn ghi nhận:</translation>
+    </message>
+    <message>
+        <source>official</source>
+        <translation>chính thức</translation>
+    </message>
+    <message>
+        <source>probationary</source>
+        <translation>dự bị</translation>
+    </message>
+    <message>
+        <source>&amp;Date listed:</source>
+        <translation>&amp;Ngày đưa vào danh sách:</translation>
+    </message>
+    <message>
+        <source>&amp;Date issued:</source>
+        <translation>&amp;Ngày cấp:</translation>
+    </message>
+    <message>
+        <source>&amp;Date of the application:</source>
+        <translation>&amp;Ngày làm đơn:</translation>
+    </message>
+    <message>
+        <source>&amp;Date of the introduction:</source>
+        <translation>&amp;Ngày giới thiệu:</translation>
+    </message>
+    <message>
+        <source>&amp;Date of the resolution:</source>
+        <translation>&amp;Ngày nghị quyết:</translation>
+    </message>
+    <message>
+        <source>&amp;Date of the verification result:</source>
+        <translation>&amp;Ngày có kết quả thẩm tra:</translation>
+    </message>
+    <message>
+        <source>&amp;Date of the summary of opinions:</source>
+        <translation>&amp;Ngày tổng hợp ý kiến:</translation>
+    </message>
+    <message>
+        <source>&amp;Date of the meeting:</source>
+        <translation>&amp;Ngày họp:</translation>
+    </message>
+    <message>
+        <source>&amp;Date of the decision:</source>
+        <translation>&amp;Ngày quyết định:</translation>
+    </message>
+    <message>
+        <source>&amp;Date received:</source>
+        <translation>&amp;Ngày nhận:</translation>
+    </message>
+    <message>
+        <source>&amp;Date of the ceremony:</source>
+        <translation>&amp;Ngày tổ chức lễ:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Ngày:</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;number:</source>
+        <translation>&amp;Số giấy chứng nhận:</translation>
+    </message>
+    <message>
+        <source>Resolution &amp;number:</source>
+        <translation>&amp;Số nghị quyết:</translation>
+    </message>
+    <message>
+        <source>Decision &amp;number:</source>
+        <translation>&amp;Số quyết định:</translation>
+    </message>
+    <message>
+        <source>&amp;Issued by:</source>
+        <translation>Nơi &amp;cấp:</translation>
+    </message>
+    <message>
+        <source>&amp;Helper:</source>
+        <translation>Người &amp;giúp đỡ:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(chưa chọn)</translation>
+    </message>
+    <message>
+        <source>Youth Union</source>
+        <translation>Đoàn Thanh niên</translation>
+    </message>
+    <message>
+        <source>Trade union</source>
+        <translation>Công đoàn</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Tổ chức:</translation>
+    </message>
+    <message>
+        <source>&amp;Member introducing:</source>
+        <translation>Đảng viên &amp;giới thiệu:</translation>
+    </message>
+    <message>
+        <source>&amp;First introducer:</source>
+        <translation>Người giới thiệu &amp;1:</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(chọn người)</translation>
+    </message>
+    <message>
+        <source>&amp;Second introducer:</source>
+        <translation>Người giới thiệu &amp;2:</translation>
+    </message>
+    <message>
+        <source>&amp;Replaces an introducer who left (12-month rule waived)</source>
+        <translation>&amp;Thay người giới thiệu đã chuyển đi (không áp dụng quy định 12 tháng)</translation>
+    </message>
+    <message>
+        <source>&amp;Official members of the cell:</source>
+        <translation>Số đảng viên &amp;chính thức của chi bộ:</translation>
+    </message>
+    <message>
+        <source>&amp;Present:</source>
+        <translation>Số có &amp;mặt:</translation>
+    </message>
+    <message>
+        <source>Votes &amp;for:</source>
+        <translation>Số &amp;tán thành:</translation>
+    </message>
+    <message>
+        <source>Votes &amp;against:</source>
+        <translation>Số &amp;không tán thành:</translation>
+    </message>
+    <message>
+        <source>The decision may take the special &amp;extension</source>
+        <translation>Quyết định được áp dụng thời hạn &amp;gia hạn đặc biệt</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required):</source>
+        <translation>&amp;Lý do (bắt buộc):</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <source>Date: required.</source>
+        <translation>Ngày: bắt buộc.</translation>
+    </message>
+    <message>
+        <source>Date: «{text}» is not a date; write dd/mm/yyyy.</source>
+        <translation>Ngày: «{text}» không phải là ngày; hãy ghi theo dạng nn/tt/nnnn.</translation>
+    </message>
+    <message>
+        <source>Not saved: an error blocks this step. Write the override reason.</source>
+        <translation>Chưa lưu: bước này bị chặn vì có lỗi. Hãy ghi lý do vẫn ghi nhận.</translation>
+    </message>
+    <message>
+        <source>Not saved: {message}</source>
+        <translation>Chưa lưu: {message}</translation>
+    </message>
+</context>
+<context>
     <name>CandidateTableModel</name>
     <message>
         <source>Full name</source>
@@ -99,6 +278,42 @@
     <message>
         <source>People in the admission pipeline</source>
         <translation>Danh sách người vào Đảng</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>Tất cả chi bộ</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>C&amp;hi bộ:</translation>
+    </message>
+    <message>
+        <source>&amp;Overdue</source>
+        <translation>&amp;Quá hạn</translation>
+    </message>
+    <message>
+        <source>Only people with a step past its due date</source>
+        <translation>Chỉ những người có việc đã quá hạn</translation>
+    </message>
+    <message>
+        <source>&amp;Youth Union member</source>
+        <translation>Đoàn viên TNC&amp;S</translation>
+    </message>
+    <message>
+        <source>Stud&amp;ent</source>
+        <translation>Học s&amp;inh, sinh viên</translation>
+    </message>
+    <message>
+        <source>Occupation mentions pupil or student</source>
+        <translation>Nghề nghiệp ghi là học sinh hoặc sinh viên</translation>
+    </message>
+    <message>
+        <source>Has rule findin&amp;gs</source>
+        <translation>&amp;Có lỗi hoặc cảnh báo</translation>
+    </message>
+    <message>
+        <source>At least one rule error or warning</source>
+        <translation>Có ít nhất một lỗi hoặc cảnh báo theo quy định</translation>
     </message>
     <message numerus="yes">
         <source>Loading… %n person(s) so far</source>
@@ -236,6 +451,37 @@
     </message>
 </context>
 <context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>The rules run once the fields above are filled in.</source>
+        <translation>Quy định sẽ được kiểm tra khi các ô ở trên đã được điền.</translation>
+    </message>
+    <message>
+        <source>The rules find nothing against this step.</source>
+        <translation>Không có quy định nào bị vi phạm ở bước này.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Lưu ý</translation>
+    </message>
+    <message>
+        <source>{severity}: {message}</source>
+        <translation>{severity}: {message}</translation>
+    </message>
+    <message>
+        <source>Legal basis: {basis}</source>
+        <translation>Căn cứ: {basis}</translation>
+    </message>
+</context>
+<context>
     <name>ListTab</name>
     <message>
         <source>Type to filter; accents optional</source>
@@ -307,6 +553,10 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -599,6 +849,210 @@
     </message>
 </context>
 <context>
+    <name>PersonView</name>
+    <message>
+        <source>Person details</source>
+        <translation>Hồ sơ người đang chọn</translation>
+    </message>
+    <message>
+        <source>Person det&amp;ails:</source>
+        <translation>Hồ sơ đ&amp;ang chọn:</translation>
+    </message>
+    <message>
+        <source>No one selected</source>
+        <translation>Chưa chọn ai</translation>
+    </message>
+    <message>
+        <source>Choose a person in the list to see their file here.</source>
+        <translation>Chọn một người trong danh sách để xem hồ sơ ở đây.</translation>
+    </message>
+    <message>
+        <source>This person could not be loaded.</source>
+        <translation>Không đọc được hồ sơ của người này.</translation>
+    </message>
+    <message>
+        <source>Code {code}</source>
+        <translation>Mã {code}</translation>
+    </message>
+    <message>
+        <source>Open deadlines</source>
+        <translation>Thời hạn đang mở</translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue by %n day(s)</source>
+        <translation>
+            <numerusform>quá hạn %n ngày</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>hết hạn hôm nay</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n ngày trước</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>còn %n ngày</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No open deadlines.</source>
+        <translation>Không có thời hạn nào đang mở.</translation>
+    </message>
+    <message>
+        <source>Rule findings</source>
+        <translation>Kết quả kiểm tra theo quy định</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Lưu ý</translation>
+    </message>
+    <message>
+        <source>Basis: {basis}</source>
+        <translation>Căn cứ: {basis}</translation>
+    </message>
+    <message>
+        <source>No rule findings.</source>
+        <translation>Không phát hiện vấn đề nào theo quy định.</translation>
+    </message>
+    <message>
+        <source>Dossier checklist (as of {date})</source>
+        <translation>Danh mục hồ sơ (tính đến {date})</translation>
+    </message>
+    <message>
+        <source>present, dated {date}</source>
+        <translation>đã có, ngày {date}</translation>
+    </message>
+    <message>
+        <source>, valid until {date}</source>
+        <translation>, còn giá trị đến {date}</translation>
+    </message>
+    <message>
+        <source>out of date: dated {date}, valid until {until}</source>
+        <translation>đã hết giá trị: ngày {date}, chỉ có giá trị đến {until}</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>còn thiếu</translation>
+    </message>
+    <message>
+        <source>Helper and introducers</source>
+        <translation>Người giúp đỡ và người giới thiệu</translation>
+    </message>
+    <message>
+        <source>Helper</source>
+        <translation>Người giúp đỡ</translation>
+    </message>
+    <message>
+        <source>Introducer</source>
+        <translation>Người giới thiệu</translation>
+    </message>
+    <message>
+        <source>official member</source>
+        <translation>đảng viên chính thức</translation>
+    </message>
+    <message>
+        <source>probationary member</source>
+        <translation>đảng viên dự bị</translation>
+    </message>
+    <message>
+        <source>, from {date}</source>
+        <translation>, từ {date}</translation>
+    </message>
+    <message>
+        <source> to {date}</source>
+        <translation> đến {date}</translation>
+    </message>
+    <message>
+        <source> (replacement)</source>
+        <translation> (thay thế)</translation>
+    </message>
+    <message>
+        <source>No helper or introducer assigned yet.</source>
+        <translation>Chưa phân công người giúp đỡ hay người giới thiệu.</translation>
+    </message>
+    <message>
+        <source>Classes and certificates</source>
+        <translation>Lớp học và giấy chứng nhận</translation>
+    </message>
+    <message>
+        <source>Awareness class</source>
+        <translation>Lớp bồi dưỡng nhận thức về Đảng</translation>
+    </message>
+    <message>
+        <source>New member class</source>
+        <translation>Lớp bồi dưỡng đảng viên mới</translation>
+    </message>
+    <message>
+        <source>{kind}: certificate {number}, issued {date}</source>
+        <translation>{kind}: giấy chứng nhận số {number}, cấp ngày {date}</translation>
+    </message>
+    <message>
+        <source>No certificates yet.</source>
+        <translation>Chưa có giấy chứng nhận nào.</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Diễn biến theo thời gian</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Chưa ghi nhận sự kiện nào.</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineActions</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Pipeline &amp;actions</source>
+        <translation>&amp;Các bước kết nạp</translation>
+    </message>
+    <message>
+        <source>No action at this stage</source>
+        <translation>Không có bước nào ở giai đoạn này</translation>
+    </message>
+    <message>
+        <source>Recorded: {action}. Stage now: {stage}.</source>
+        <translation>Đã ghi: {action}. Giai đoạn hiện tại: {stage}.</translation>
+    </message>
+    <message>
+        <source>Undone: {action}. Stage now: {stage}.</source>
+        <translation>Đã hoàn tác: {action}. Giai đoạn hiện tại: {stage}.</translation>
+    </message>
+    <message>
+        <source>Cannot undo</source>
+        <translation>Không thể hoàn tác</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Không có gì để hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Undo: {action}</source>
+        <translation>&amp;Hoàn tác: {action}</translation>
+    </message>
+    <message>
+        <source>Undo: {action} (Ctrl+Z)</source>
+        <translation>Hoàn tác: {action} (Ctrl+Z)</translation>
+    </message>
+</context>
+<context>
     <name>QLineEdit</name>
     <message>
         <source>&amp;Undo</source>
@@ -774,6 +1228,68 @@
     <message>
         <source>People</source>
         <translation>Số người</translation>
+    </message>
+</context>
+<context>
+    <name>TodoPanel</name>
+    <message>
+        <source>To do: overdue and due this week</source>
+        <translation>Việc cần làm: quá hạn và đến hạn trong tuần</translation>
+    </message>
+    <message>
+        <source>To-&amp;do (overdue or due within 7 days):</source>
+        <translation>Việc cần là&amp;m (quá hạn hoặc đến hạn trong 7 ngày):</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n việc quá hạn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in all</source>
+        <translation>
+            <numerusform>tổng cộng %n việc</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TodoTableModel</name>
+    <message>
+        <source>When</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Hạn chót</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Việc cần làm</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>Quá hạn %n ngày</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Hết hạn hôm nay</translation>
+    </message>
+    <message numerus="yes">
+        <source>In %n day(s)</source>
+        <translation>
+            <numerusform>Còn %n ngày</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -184,6 +184,12 @@ class FakeBackend:
         self.threads.add(threading.get_ident())
         return self.rows[offset : offset + limit]
 
+    def person_detail(self, person_id: str) -> object:
+        raise AssertionError("no person is opened here")
+
+    def todo(self, within: int = 7) -> list[object]:
+        return []
+
 
 def test_a_long_list_loads_in_growing_pages_off_the_gui_thread(qtbot: QtBot) -> None:
     backend = FakeBackend(sorted(_fake_rows(3000), key=lambda r: r.full_name))

@@ -32,7 +32,7 @@ def test_opens_with_four_vietnamese_tabs_by_default(make_gui: Callable[..., Gui]
     assert window.tabs.currentWidget() is window.candidates_tab
     assert UNIT in window.windowTitle()
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["Tệp", "Xem", "Trợ giúp"]
+    assert menus == ["Tệp", "Sửa", "Xem", "Trợ giúp"]
 
 
 def test_status_bar_counts_people_and_overdue_steps(make_gui: Callable[..., Gui]) -> None:
@@ -212,3 +212,21 @@ def test_install_and_uninstall_excepthook(tmp_path: Path) -> None:
         reporter.thread_excepthook,
     )
     sys.excepthook, threading.excepthook = before
+
+
+def test_edit_menu_undoes_and_rows_offer_their_pipeline_steps(
+    make_gui: Callable[..., Gui], qtbot: QtBot
+) -> None:
+    window = make_gui().window
+    tab = window.candidates_tab
+    edit = window.menuBar().actions()[1].menu()
+    assert tab.pipeline.undo_action in edit.actions()
+    assert not tab.pipeline.undo_action.isEnabled()  # nothing done yet
+    wait_loaded(qtbot, window)
+    tab.view.setFocus()
+    tab.view.setCurrentIndex(tab.view.model().index(0, 0))
+    row = tab.current_row()
+    assert row is not None
+    assert tab.view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    steps = [a.objectName() for a in tab.pipeline.menu_for(row.id, row.stage).actions()]
+    assert any(name.startswith("action_") for name in steps)

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dvdesk.services import overview, people, setup
+from dvdesk.services import candidates, overview, people, setup
 
 if TYPE_CHECKING:
     from dvdesk.db.engine import Database
@@ -49,3 +49,11 @@ class Backend:
 
     def classes_page(self, offset: int, limit: int) -> list[overview.ClassRow]:
         return overview.list_classes(self.db, limit=limit, offset=offset)
+
+    def person_detail(self, person_id: str) -> candidates.PersonDetail:
+        """One person in full, as of today; safe to call from a worker thread."""
+        return candidates.person_detail(self.db, person_id, self.today(), self.lang)
+
+    def todo(self, within: int = 7) -> list[candidates.TodoItem]:
+        """Overdue steps and those due in the next `within` days, across all people."""
+        return candidates.todo(self.db, self.today(), self.lang, within)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from dvdesk.domain.dates import format_date
 from dvdesk.domain.text import fold
+from dvdesk.services.candidates import STUDENT_WORDS
 from dvdesk.services.people import PersonRow
 from dvdesk.ui.marks import QT_TRANSLATE_NOOP
 from dvdesk.ui.row_table_model import LAST, RowTableModel
@@ -43,6 +44,10 @@ def is_overdue(row: PersonRow, today: date) -> bool:
     )
 
 
+def has_findings(row: PersonRow) -> bool:
+    return bool(row.errors or row.warnings)
+
+
 class CandidateTableModel(RowTableModel):
     CONTEXT = "CandidateTableModel"
     HEADERS: ClassVar[tuple[str, ...]] = (
@@ -71,6 +76,28 @@ class CandidateTableModel(RowTableModel):
         self._kind_rank = {kind: i for i, kind in enumerate(self._kind_labels)}
         self._icons: dict[str, QIcon] = {}
         self._folded_units: dict[str, str] = {}  # a few hundred units for 100,000 people
+        self._students: dict[str, bool] = {}  # by occupation: few distinct ones
+
+    # --- the whole list ---------------------------------------------------------------------
+
+    def units(self) -> list[str]:
+        """Every unit named by a loaded row, in folded alphabetical order."""
+        names = {e.row.unit for e in self._all if e.row.unit}
+        return sorted(names, key=lambda n: (fold(n), n))
+
+    def is_student(self, row: PersonRow) -> bool:
+        known = self._students.get(row.occupation)
+        if known is None:
+            folded = fold(row.occupation)
+            known = self._students[row.occupation] = any(w in folded for w in STUDENT_WORDS)
+        return known
+
+    def find_row(self, person_id: str) -> int:
+        """Where a person is among the rows shown, or -1."""
+        for n, entry in enumerate(self._shown):
+            if entry.row.id == person_id:
+                return n
+        return -1
 
     # --- per row ---------------------------------------------------------------------------
 

@@ -98,6 +98,12 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         menu_file.addAction(self.quit_action)
 
+        menu_edit = self.menuBar().addMenu(self.tr("&Edit"))
+        menu_edit.addAction(self.candidates_tab.pipeline.undo_action)
+        self.candidates_tab.pipeline.message.connect(
+            lambda text: self.statusBar().showMessage(text, 8000)
+        )
+
         menu_view = self.menuBar().addMenu(self.tr("&View"))
         self.find_action = QAction(self.tr("&Find"), self)
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))

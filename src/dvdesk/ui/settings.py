@@ -17,6 +17,14 @@ KEY_WINDOW_STATE = "main_window/state"
 KEY_TAB = "main_window/tab"  # objectName of the current tab, robust to reordering
 
 
+def filter_key(table: str, name: str) -> str:
+    return f"tables/{table}/filters/{name}"
+
+
+def splitter_key(table: str) -> str:
+    return f"tables/{table}/splitter"
+
+
 def header_key(table: str) -> str:
     return f"tables/{table}/header"
 
