@@ -19,7 +19,7 @@ from dvdesk.domain.text import fold
 from dvdesk.services.deadlines import list_deadlines
 from dvdesk.services.derive import facts_for, load_calendar
 from dvdesk.services.errors import NotFoundError
-from dvdesk.services.people import FindingView, PersonRow, deadline_days
+from dvdesk.services.people import FindingView, PersonRow, deadline_days, person_row
 
 _EVENT_LABELS: dict[str, tuple[str, str]] = {
     EventKind.SYMPATHISER_LISTED: ("Đưa vào danh sách cảm tình Đảng", "Added to sympathiser list"),
@@ -376,21 +376,6 @@ def page_people(
     )
     with db.reader() as session:
         return [
-            PersonRow(
-                id=r.id,
-                code=r.code or "",
-                full_name=r.full_name,
-                sort_key=r.sort_key,
-                search_text=r.search_text,
-                unit=r.unit_name or "",
-                stage=r.stage,
-                stage_label=stage_label(Stage(r.stage), lang),
-                next_due=r.next_due,
-                next_due_kind=r.next_due_kind,
-                errors=r.error_count,
-                warnings=r.warning_count,
-                youth_union_member=r.youth_union_member,
-                occupation=r.occupation,
-            )
+            person_row(r, lang)
             for r in candidate_queries.page_people(session, query, after, limit)
         ]

@@ -233,7 +233,8 @@ class PersonRow:
     occupation: str
 
 
-def _row(r: Any, lang: str) -> PersonRow:
+def person_row(r: Any, lang: str) -> PersonRow:
+    """A PersonRow from a row of queries.PERSON_ROW_COLUMNS plus `unit_name`."""
     return PersonRow(
         id=r.id,
         code=r.code or "",
@@ -263,7 +264,7 @@ def list_people(
     terms = fold(search).split()
     with db.reader() as session:
         rows = queries.search_people(session, terms, stage, limit=limit, offset=offset)
-        return [_row(r, lang) for r in rows]
+        return [person_row(r, lang) for r in rows]
 
 
 @dataclass(frozen=True)
