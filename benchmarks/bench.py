@@ -8,9 +8,16 @@ against floors measured in the same run on the same machine:
 2. `deadlines` with a 30-day window, through the service and through the command line, against
    a raw sqlite3 SELECT of the same rows;
 3. diacritic-insensitive search ("nguyen van") through the service against a raw SQLite LIKE
-   scan of a plain, already folded name column giving the same rows in the same order.
+   scan of a plain, already folded name column giving the same rows in the same order;
+4. the window (leave out with --skip-ui): start to the first painted candidates list with rows
+   in it, against a bare QMainWindow with an empty QTableView; then "nguyen van" typed one key
+   at a time into the list's search box once the whole list is in, per key against a
+   QSortFilterProxyModel over a QStandardItemModel of the same (folded) names with
+   setFilterFixedString; and, as information, the longest GUI-thread stall while loading.
 
 Run:  uv run python benchmarks/bench.py [--people 100000 --units 300] [--quick]
+      [--skip-import] [--skip-ui]
+(QT_QPA_PLATFORM=offscreen to keep the window off screen)
 """
 
 from __future__ import annotations
@@ -269,6 +276,207 @@ def measure_import(
     return out
 
 
+# --- the window ---------------------------------------------------------------------------
+
+
+class _FirstPaint:
+    """Watches a widget for Paint events; `done` is the time the event loop next ran after the
+    first paint for which `ready()` held (so the whole paint pass is in)."""
+
+    def __init__(self, widget: Any, ready: Callable[[], bool] = lambda: True) -> None:
+        from PySide6.QtCore import QEvent, QObject, QTimer
+
+        self.done: float | None = None
+        self._seen = False
+        watch = self
+
+        class Filter(QObject):
+            def eventFilter(self, obj: Any, event: Any) -> bool:
+                if event.type() == QEvent.Type.Paint and not watch._seen and ready():
+                    watch._seen = True
+                    QTimer.singleShot(0, watch._mark)
+                return False
+
+        self._filter = Filter()
+        widget.installEventFilter(self._filter)
+        self._widget = widget
+
+    def _mark(self) -> None:
+        self.done = time.perf_counter()
+
+    def remove(self) -> None:
+        self._widget.removeEventFilter(self._filter)
+
+
+class _Stalls:
+    """A 10 ms timer on the GUI thread noting how late it runs: the longest stall."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.worst = 0.0
+        self._last = time.perf_counter()
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self._last - 0.010)
+        self._last = now
+
+    def reset(self) -> float:
+        worst, self.worst, self._last = self.worst, 0.0, time.perf_counter()
+        return worst
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
+def _spin(done: Callable[[], bool], timeout: float) -> None:
+    """Run the event loop (sleeping while idle) until `done()`, or fail after `timeout` s."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    deadline = time.perf_counter() + timeout
+    while not done():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the window did not get there in time")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+
+
+def _bare_window_to_paint(size: Any) -> float:
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QMainWindow, QTableView
+
+    start = time.perf_counter()
+    window = QMainWindow()
+    view = QTableView(window)
+    view.setModel(QStandardItemModel(0, 8, view))
+    window.setCentralWidget(view)
+    window.resize(size)
+    watch = _FirstPaint(view.viewport())
+    window.show()
+    _spin(lambda: watch.done is not None, 30)
+    assert watch.done is not None
+    seconds = watch.done - start
+    watch.remove()
+    window.close()
+    window.deleteLater()
+    return seconds
+
+
+def _floor_filter(names: Sequence[str], steps: Sequence[str]) -> list[float]:
+    """QSortFilterProxyModel over a QStandardItemModel of the names, shown in a QTableView,
+    setFilterFixedString per keystroke, until repainted."""
+    from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    model = QStandardItemModel(len(names), 1)
+    for row, name in enumerate(names):
+        model.setItem(row, 0, QStandardItem(name))
+    proxy = QSortFilterProxyModel()
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    proxy.setSourceModel(model)
+    view = QTableView()
+    view.setModel(proxy)
+    view.resize(1280, 800)
+    view.show()
+    QCoreApplication.processEvents()
+    out = []
+    for text in steps:
+        start = time.perf_counter()
+        proxy.setFilterFixedString(text)
+        QCoreApplication.processEvents()
+        out.append(time.perf_counter() - start)
+    view.close()
+    return out
+
+
+def measure_ui(db: Any, folder: Path, today: date) -> list[Line]:
+    """Start-up to the first painted list, and the filter per keystroke, each against a bare
+    PySide6 floor measured in the same run. The user's settings are not touched."""
+    from statistics import median
+
+    from PySide6.QtCore import QSettings, QSize
+    from PySide6.QtTest import QTest
+
+    from dvdesk.ui.app import Gui, create_app
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "qs"))
+    settings = QSettings(str(folder / "qs" / "bench.ini"), QSettings.Format.IniFormat)
+    app = create_app(["dvdesk-bench"])
+    size = QSize(1280, 800)
+    _bare_window_to_paint(size)  # warm up Qt (style, fonts, platform) for both measures
+    floor_start = min(_bare_window_to_paint(size) for _ in range(3))
+
+    stalls = _Stalls()
+    start = time.perf_counter()
+    gui = Gui(db, "vi", settings=settings, today=lambda: today, app=app)
+    window = gui.window
+    tab = window.candidates_tab
+    window.resize(size)
+    watch = _FirstPaint(tab.view.viewport(), lambda: tab.proxy.rowCount() > 0)
+    window.show()
+    _spin(lambda: watch.done is not None, 120)
+    assert watch.done is not None
+    first_paint = watch.done - start
+    stall_start = stalls.reset()
+    shown = tab.proxy.rowCount()
+    _spin(lambda: not tab.loading, 600)
+    loaded = time.perf_counter() - start
+    stall_load = stalls.reset()
+    stalls.stop()
+    total = tab.model.total()
+    say(
+        f"  window: first rows painted ({shown}) in {first_paint:.2f} s, "
+        f"all {total} in {loaded:.1f} s"
+    )
+
+    # Typing, one key at a time, each waited out: debounce timer fired, model filtered, painted.
+    filter_started: list[float] = []
+    tab.model.modelAboutToBeReset.connect(lambda: filter_started.append(time.perf_counter()))
+    tab.search.setFocus()
+    with_delay: list[float] = []
+    work: list[float] = []
+    for i, char in enumerate(SEARCH):
+        filter_started.clear()
+        typed = SEARCH[: i + 1]
+        t0 = time.perf_counter()
+        QTest.keyClick(tab.search, char)
+        _spin(lambda t=typed: not tab._search_timer.isActive() and tab.model.search == fold(t), 10)
+        app.processEvents()  # the repaint the reset asked for
+        end = time.perf_counter()
+        with_delay.append(end - t0)
+        work.append(end - filter_started[0] if filter_started else 0.0)
+    hits = tab.proxy.rowCount()
+    assert tab.search.text() == SEARCH, tab.search.text()
+    names = [fold(entry.row.full_name) for entry in tab.model._all]
+    floor_keys = _floor_filter(names, [fold(SEARCH[: i + 1]) for i in range(len(SEARCH))])
+    window.close()
+    gui.shutdown()
+    window.deleteLater()
+    app.processEvents()
+
+    say(f"  typed {SEARCH!r}: {hits} rows; per key (ms) {[round(s * 1000) for s in with_delay]}")
+    keys = len(SEARCH)
+    return [
+        Line("UI: dvdesk start to first painted rows", shown, first_paint, floor_start),
+        Line("UI: dvdesk start to whole list loaded", total, loaded),
+        Line("floor: bare QMainWindow+QTableView painted", 0, floor_start),
+        Line("UI: longest GUI stall, start to 1st paint", None, stall_start),
+        Line("UI: longest GUI stall, rest of the load", None, stall_load),
+        Line("UI: filter/key median, after debounce", keys, median(work), median(floor_keys)),
+        Line("UI: filter/key worst, after debounce", keys, max(work), max(floor_keys)),
+        Line("UI: filter/key median, key to painted", keys, median(with_delay)),
+        Line("UI: filter/key worst, key to painted", keys, max(with_delay)),
+        Line("floor: QSortFilterProxy fixed string/key, med", keys, median(floor_keys)),
+        Line("floor: QSortFilterProxy fixed string/key, max", keys, max(floor_keys)),
+    ]
+
+
 # --- the run ------------------------------------------------------------------------------
 
 
@@ -281,6 +489,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="5,000 people in 50 units")
     parser.add_argument(
         "--skip-import", action="store_true", help="leave out the (slow) spreadsheet import"
+    )
+    parser.add_argument(
+        "--skip-ui", action="store_true", help="leave out the window start-up and typing"
     )
     parser.add_argument(
         "--keep",
@@ -364,6 +575,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     seconds, hits = timed(lambda: list_people(db, search=SEARCH), repeat)
     lines.append(Line(f"search {SEARCH!r}: list_people", len(hits), seconds, floor_s))
     lines.append(Line("floor: sqlite3 LIKE scan, plain column", floor_hits, floor_s))
+
+    # (4) The window.
+    if args.skip_ui:
+        say("  window skipped (--skip-ui)")
+    else:
+        say("  opening the window ...")
+        lines += measure_ui(db, folder, today)
     db.close()
 
     width = max(len(line.measure) for line in lines)
