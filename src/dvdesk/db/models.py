@@ -166,6 +166,9 @@ class Member(Tracked, Base):
     card_number: Mapped[str] = mapped_column(String(20), default="")
     joined_cell_on: Mapped[date | None] = mapped_column(Date)
     left_on: Mapped[date | None] = mapped_column(Date)
+    left_reason: Mapped[str] = mapped_column(String(20), default="")  # "transferred", "deceased"
+    left_to: Mapped[str] = mapped_column(String(200), default="")  # where a transfer went
+    notes: Mapped[str] = mapped_column(Text, default="")
 
 
 class Assignment(Tracked, Base):
@@ -193,6 +196,38 @@ class PartyClass(Tracked, Base):
     organiser: Mapped[str] = mapped_column(String(200), default="")
     start_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
+    year: Mapped[int | None] = mapped_column(Integer)
+    quarter: Mapped[int | None] = mapped_column(Integer)  # 1-4, as the yearly plan sets them
+    place: Mapped[str] = mapped_column(String(200), default="")
+    capacity: Mapped[int | None] = mapped_column(Integer)
+
+
+class Enrolment(Tracked, Base):
+    """A person's way through one class: nominated by the chi bộ, enrolled, attended, result."""
+
+    __tablename__ = "enrolments"
+    class_id: Mapped[str] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    # "nominated", "enrolled", "passed", "failed", "withdrawn"
+    status: Mapped[str] = mapped_column(String(20), default="nominated")
+    nominated_on: Mapped[date | None] = mapped_column(Date)
+    enrolled_on: Mapped[date | None] = mapped_column(Date)
+    attended_sessions: Mapped[int | None] = mapped_column(Integer)
+    result_on: Mapped[date | None] = mapped_column(Date)
+    score: Mapped[str] = mapped_column(String(20), default="")
+    certificate_id: Mapped[str | None] = mapped_column(ForeignKey("certificates.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class HelperNote(Tracked, Base):
+    """A helper's dated note on the person they help; the notes feed the helper's review 11-KNĐ."""
+
+    __tablename__ = "helper_notes"
+    assignment_id: Mapped[str] = mapped_column(
+        ForeignKey("assignments.id", ondelete="CASCADE"), index=True
+    )
+    on_date: Mapped[date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
 
 
 class CertificateRecord(Tracked, Base):
