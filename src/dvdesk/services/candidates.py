@@ -376,6 +376,5 @@ def page_people(
     )
     with db.reader() as session:
         return [
-            person_row(r, lang)
-            for r in candidate_queries.page_people(session, query, after, limit)
+            person_row(r, lang) for r in candidate_queries.page_people(session, query, after, limit)
         ]
