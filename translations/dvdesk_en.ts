@@ -88,6 +88,16 @@
     </message>
 </context>
 <context>
+    <name>ImportResultDialog</name>
+    <message numerus="yes">
+        <source>%n mistake(s) in {file}. Correct them in the file and import it again.</source>
+        <translation>
+            <numerusform>%n mistake in {file}. Correct it in the file and import it again.</numerusform>
+            <numerusform>%n mistakes in {file}. Correct them in the file and import it again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n person(s)</source>

@@ -482,6 +482,158 @@
     </message>
 </context>
 <context>
+    <name>ImportController</name>
+    <message>
+        <source>Save the spreadsheet template</source>
+        <translation>Lưu mẫu bảng tính</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Template not saved</source>
+        <translation>Chưa lưu được mẫu</translation>
+    </message>
+    <message>
+        <source>The template could not be written to:
+{path}
+
+{error}
+
+If the file is open in Excel, close it and try again, or choose another folder.</source>
+        <translation>Không ghi được mẫu vào:
+{path}
+
+{error}
+
+Nếu tệp đang mở trong Excel, hãy đóng lại rồi thử lại, hoặc chọn thư mục khác.</translation>
+    </message>
+    <message>
+        <source>Template saved: {path}</source>
+        <translation>Đã lưu mẫu: {path}</translation>
+    </message>
+    <message>
+        <source>Template saved</source>
+        <translation>Đã lưu mẫu</translation>
+    </message>
+    <message>
+        <source>The spreadsheet template was saved to:
+{path}
+
+Fill in its sheets (the “Hướng dẫn” sheet explains every column), then choose File › Import from spreadsheet…</source>
+        <translation>Đã lưu mẫu bảng tính vào:
+{path}
+
+Điền các trang của mẫu (trang «Hướng dẫn» giải thích từng cột), rồi chọn Tệp › Nhập từ bảng tính…</translation>
+    </message>
+    <message>
+        <source>Import from spreadsheet</source>
+        <translation>Nhập từ bảng tính</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>Bảng tính (*.xlsx *.csv);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Đang dừng…</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>Đang kiểm tra {file}…</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>Đang nhập {file}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was written.</source>
+        <translation>Đã hủy nhập; chưa ghi gì.</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {created} created, {updated} updated.</source>
+        <translation>Đã nhập {file}: tạo mới {created}, cập nhật {updated}.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultDialog</name>
+    <message>
+        <source>The file cannot be imported</source>
+        <translation>Không nhập được tệp</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mistake(s) in {file}. Correct them in the file and import it again.</source>
+        <translation>
+            <numerusform>Tệp {file} có %n lỗi. Hãy sửa trong tệp rồi nhập lại.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing has been written to the database.</source>
+        <translation>Chưa ghi gì vào cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Import from spreadsheet</source>
+        <translation>Nhập từ bảng tính</translation>
+    </message>
+    <message>
+        <source>{file} was checked and can be imported.</source>
+        <translation>Đã kiểm tra {file}: có thể nhập.</translation>
+    </message>
+    <message>
+        <source>To create: {created}   To update: {updated}   Unchanged: {unchanged}</source>
+        <translation>Sẽ tạo mới: {created}   Sẽ cập nhật: {updated}   Không đổi: {unchanged}</translation>
+    </message>
+    <message>
+        <source>Nothing has been written to the database yet. Check the warnings, then choose Import.</source>
+        <translation>Chưa ghi gì vào cơ sở dữ liệu. Xem các cảnh báo, rồi chọn Nhập.</translation>
+    </message>
+    <message>
+        <source>Nothing has been written to the database yet.</source>
+        <translation>Chưa ghi gì vào cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Nhập</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Đã nhập xong</translation>
+    </message>
+    <message>
+        <source>{file} was imported.</source>
+        <translation>Đã nhập {file}.</translation>
+    </message>
+    <message>
+        <source>Created: {created}   Updated: {updated}   Unchanged: {unchanged}</source>
+        <translation>Đã tạo mới: {created}   Đã cập nhật: {updated}   Không đổi: {unchanged}</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Cảnh báo:</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Trang</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nội dung</translation>
+    </message>
+</context>
+<context>
     <name>ListTab</name>
     <message>
         <source>Type to filter; accents optional</source>
@@ -549,6 +701,22 @@
     <message>
         <source>&amp;New person…</source>
         <translation>&amp;Thêm người…</translation>
+    </message>
+    <message>
+        <source>Create spreadsheet &amp;template…</source>
+        <translation>Tạo &amp;mẫu bảng tính…</translation>
+    </message>
+    <message>
+        <source>Save an empty workbook to fill in with people and members</source>
+        <translation>Lưu một bảng tính trống để điền người vào Đảng và đảng viên</translation>
+    </message>
+    <message>
+        <source>&amp;Import from spreadsheet…</source>
+        <translation>&amp;Nhập từ bảng tính…</translation>
+    </message>
+    <message>
+        <source>Check a filled-in workbook or CSV file, then bring its people in</source>
+        <translation>Kiểm tra một bảng tính hoặc tệp CSV đã điền, rồi nhập những người trong đó</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -624,3 +624,47 @@ def test_many_chunks(db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPat
             assert person is not None and person.religion == "Phật giáo"
             assert sorted(a.member.code or "" for a in person.assignments) == ["DV1", "DV3"]
             assert person.stage == "probation"
+
+
+# --- progress and cancelling ------------------------------------------------------------------
+
+
+def _recorder(seen: list[tuple[int, int]]) -> Callable[[int, int], None]:
+    return lambda done, total: seen.append((done, total))
+
+
+def test_progress_reaches_the_total(db: Database, clean_file: Path) -> None:
+    for dry_run in (True, False):
+        seen: list[tuple[int, int]] = []
+        result = import_people(db, clean_file, dry_run=dry_run, progress=_recorder(seen))
+        assert not result.cancelled and not result.errors
+        assert seen[0] == (0, 12) and seen[-1] == (12, 12)  # six rows, checked then written
+        assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_cancelling_half_way_writes_nothing(db: Database, tmp_path: Path) -> None:
+    people = [{**ANH, "Mã": f"P{i}", "Số CCCD": f"0013000{i:05d}"} for i in range(10)]
+    path = workbook(tmp_path / "a.xlsx", people, MEMBER_ROWS)
+    before = counts(db)
+    seen: list[tuple[int, int]] = []
+
+    def half_way() -> bool:  # cancelled once the writing has begun
+        return bool(seen) and seen[-1][0] > seen[-1][1] // 2 + 1
+
+    result = import_people(
+        db, path, progress=lambda d, t: seen.append((d, t)), is_cancelled=half_way
+    )
+    assert result.cancelled
+    assert (result.created, result.updated, result.errors, result.warnings) == (0, 0, [], [])
+    assert "chưa ghi gì" in result.describe("vi")
+    assert "cancelled" in result.describe("en")
+    assert result.to_json()["cancelled"] is True
+    assert seen[-1][0] < seen[-1][1]
+    assert counts(db) == before
+    assert import_people(db, path).created == 13  # nothing left behind that gets in the way
+
+
+def test_cancelled_before_it_starts(db: Database, clean_file: Path) -> None:
+    before = counts(db)
+    result = import_people(db, clean_file, is_cancelled=lambda: True)
+    assert result.cancelled and counts(db) == before

@@ -165,6 +165,7 @@ _SUMMARY = {
         "warnings": "Cảnh báo:",
         "where": "{sheet}, dòng {row}, cột «{column}»: ",
         "row": "dòng",
+        "cancelled": "Đã hủy nhập {file}; chưa ghi gì.",
     },
     "en": {
         "done": "Imported {file}: {created} created, {updated} updated, {unchanged} unchanged.",
@@ -175,6 +176,7 @@ _SUMMARY = {
         "warnings": "Warnings:",
         "where": "{sheet}, row {row}, column \u201c{column}\u201d: ",
         "row": "row",
+        "cancelled": "Import of {file} cancelled; nothing was written.",
     },
 }
 
@@ -225,6 +227,7 @@ class ImportResult:
     members: Counts = field(default_factory=Counts)
     warnings: list[Issue] = field(default_factory=list)
     errors: list[Issue] = field(default_factory=list)
+    cancelled: bool = False  # stopped on request: nothing written, no counts
 
     @property
     def created(self) -> int:
@@ -239,17 +242,22 @@ class ImportResult:
         return self.people.unchanged + self.members.unchanged
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        payload: dict[str, Any] = {
             "created": self.created,
             "updated": self.updated,
             "unchanged": self.unchanged,
             "warnings": [w.to_json() for w in self.warnings],
             "errors": [e.to_json() for e in self.errors],
         }
+        if self.cancelled:  # only then, so the usual answer keeps its shape
+            payload["cancelled"] = True
+        return payload
 
     def describe(self, lang: str = "vi") -> str:
         words = _SUMMARY["vi" if lang == "vi" else "en"]
         lines: list[str] = []
+        if self.cancelled:
+            return words["cancelled"].format(file=self.file)
         if self.errors:
             lines.append(words["refused"].format(file=self.file, count=len(self.errors)))
             lines += [f"  - {_where(e, words)}{e.message}" for e in self.errors]
@@ -769,20 +777,87 @@ class _Members:
 # --- the import -----------------------------------------------------------------------------
 
 
+Progress = Callable[[int, int], None]  # (rows done, rows in all)
+
+
+class _Cancelled(Exception):
+    """Raised inside the import when the caller asks it to stop; the transaction rolls back."""
+
+
+class _Steps:
+    """Counts the rows checked and then written (each row twice), tells `progress` now and then
+    (about a hundred times in all, and always at the end) and stops when `is_cancelled`."""
+
+    def __init__(self, progress: Progress | None, is_cancelled: Callable[[], bool] | None) -> None:
+        self._progress = progress
+        self._is_cancelled = is_cancelled
+        self.total = 0
+        self.done = 0
+        self._told = -1
+
+    def start(self, rows: int) -> None:
+        self.total = 2 * rows
+        self._tell(force=True)
+
+    def step(self, n: int = 1) -> None:
+        self.done = min(self.total, self.done + n)
+        self.stop_if_cancelled()
+        self._tell()
+
+    def each(self, rows: Sequence[T]) -> Iterator[T]:
+        """The rows, one step counted after each."""
+        for row in rows:
+            yield row
+            self.step()
+
+    def finish(self) -> None:
+        self.done = self.total
+        self._tell(force=True)
+
+    def stop_if_cancelled(self) -> None:
+        if self._is_cancelled is not None and self._is_cancelled():
+            raise _Cancelled
+
+    def _tell(self, force: bool = False) -> None:
+        if self._progress is None or self.done == self._told:
+            return
+        if force or self.done - self._told >= max(1, self.total // 100):
+            self._told = self.done
+            self._progress(self.done, self.total)
+
+
 def import_people(
-    db: Database, path: Path, dry_run: bool = False, lang: str = "vi", actor: str = ""
+    db: Database,
+    path: Path,
+    dry_run: bool = False,
+    lang: str = "vi",
+    actor: str = "",
+    progress: Progress | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
 ) -> ImportResult:
     """Check every row of the file, then (unless `dry_run`, or any error) write it all in one
     transaction. The result counts rows created, updated and unchanged, and lists warnings and
-    errors placed by sheet, row and column, in the order of the sheets, rows and columns."""
+    errors placed by sheet, row and column, in the order of the sheets, rows and columns.
+
+    `progress(done, total)` is called from time to time while rows are checked and written
+    (on the caller's thread), ending at done == total. When `is_cancelled()` turns true the
+    import stops, the transaction is rolled back, and the result says `cancelled`."""
     result = ImportResult(file=str(path), dry_run=dry_run)
-    _import(db, path, dry_run, actor or audit.current_user(), _Report(result, lang))
+    steps = _Steps(progress, is_cancelled)
+    try:
+        _import(db, path, dry_run, actor or audit.current_user(), _Report(result, lang), steps)
+    except _Cancelled:
+        return ImportResult(file=str(path), dry_run=dry_run, cancelled=True)
     result.errors.sort(key=_place)
     result.warnings.sort(key=_place)
+    steps.finish()
     return result
 
 
-def _import(db: Database, path: Path, dry_run: bool, actor: str, report: _Report) -> None:
+def _import(
+    db: Database, path: Path, dry_run: bool, actor: str, report: _Report, steps: _Steps
+) -> None:
+    steps.stop_if_cancelled()
     try:
         book = wb.read_workbook(path)
     except wb.WorkbookError as exc:
@@ -792,16 +867,19 @@ def _import(db: Database, path: Path, dry_run: bool, actor: str, report: _Report
         add = report.error if issue.error else report.warn
         add(issue.sheet, issue.row, issue.column, issue.code, **issue.params)
     member_rows, people_rows = book.rows.get(MEMBERS, []), book.rows.get(PEOPLE, [])
-    members = [m for raw in member_rows if (m := _parse_member(raw, report))]
-    people = [p for raw in people_rows if (p := _parse_person(raw, report))]
+    steps.start(len(member_rows) + len(people_rows))
+    members = [m for raw in steps.each(member_rows) if (m := _parse_member(raw, report))]
+    people = [p for raw in steps.each(people_rows) if (p := _parse_person(raw, report))]
     _no_duplicates(member_rows, report)
     _no_duplicates(people_rows, report)
     # Rows that parsed are still checked against the database (keys, units, introducers), so
     # one pass reports every mistake the file has; `check` fails if any error was reported.
     with db.reader() if dry_run else db.unit_of_work() as session:
-        writer = _Writer(session, report, actor, path, dry_run)
+        writer = _Writer(session, report, actor, path, dry_run, steps)
         if writer.check(members, people):
             writer.write(members, people)
+        # The last chance to stop: raising here rolls the whole transaction back.
+        steps.stop_if_cancelled()
 
 
 _SHEET_RANK = {"": 0, PEOPLE: 1, MEMBERS: 2}
@@ -821,8 +899,15 @@ def _place(issue: Issue) -> tuple[int, int, int]:
 
 class _Writer:
     def __init__(
-        self, session: Session, report: _Report, actor: str, path: Path, dry_run: bool
+        self,
+        session: Session,
+        report: _Report,
+        actor: str,
+        path: Path,
+        dry_run: bool,
+        steps: _Steps | None = None,
     ) -> None:
+        self.steps = steps or _Steps(None, None)
         self.session = session
         self.report = report
         self.actor = actor
@@ -876,7 +961,7 @@ class _Writer:
                 unit.owner_unit_id = unit.id
                 self.session.add(unit)
                 self._log("create", "unit", unit)
-        for row in members:
+        for row in self.steps.each(members):
             self._member(row)
         self.refs.update({f"db:{mid}": m for mid, m in self.members.items()})
         self._flush()
@@ -886,7 +971,7 @@ class _Writer:
             stored = {p.id: p for p in queries.people_by_ids(self.session, ids)} if ids else {}
             # Without this, refresh's DELETE would flush each pending person on its own.
             with self.session.no_autoflush:
-                for row in chunk:
+                for row in self.steps.each(chunk):
                     person = stored.get(row.existing_id) if row.existing_id else None
                     self._person(row, person, calendar)
             self._flush()

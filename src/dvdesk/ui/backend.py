@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dvdesk.services import candidates, overview, people, setup
+from dvdesk.reports import people_workbook
+from dvdesk.services import candidates, overview, people, people_import, setup
 
 if TYPE_CHECKING:
     from dvdesk.db.engine import Database
@@ -57,3 +58,25 @@ class Backend:
     def todo(self, within: int = 7) -> list[candidates.TodoItem]:
         """Overdue steps and those due in the next `within` days, across all people."""
         return candidates.todo(self.db, self.today(), self.lang, within)
+
+    def write_template(self, path: Path) -> None:
+        """The empty people workbook, written to `path`."""
+        people_workbook.write_template(path)
+
+    def import_people(
+        self,
+        path: Path,
+        dry_run: bool,
+        progress: people_import.Progress | None = None,
+        is_cancelled: Callable[[], bool] | None = None,
+    ) -> people_import.ImportResult:
+        """Check (and unless `dry_run`, import) a people workbook; safe to call from a worker
+        thread. The file is only read."""
+        return people_import.import_people(
+            self.db,
+            path,
+            dry_run=dry_run,
+            lang=self.lang,
+            progress=progress,
+            is_cancelled=is_cancelled,
+        )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from dvdesk.ui.candidates_tab import CandidatesTab
 from dvdesk.ui.classes_tab import ClassesTab
+from dvdesk.ui.import_dialog import ImportController
 from dvdesk.ui.mentors_tab import MentorsTab
 from dvdesk.ui.reports_tab import ReportsTab
 from dvdesk.ui.settings import KEY_GEOMETRY, KEY_TAB, KEY_WINDOW_STATE, read_bytes, read_str
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(2, self.tr("Awareness classes and new-member classes"))
         self.tabs.setTabToolTip(3, self.tr("Counts per stage, overdue and due steps"))
         self.setCentralWidget(self.tabs)
+        self.importer = ImportController(backend, bus, self)
 
         self._build_menus()
         self._build_status_bar()
@@ -92,6 +94,20 @@ class MainWindow(QMainWindow):
         self.new_person_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         self.new_person_action.triggered.connect(self.new_person)
         menu_file.addAction(self.new_person_action)
+        menu_file.addSeparator()
+        self.template_action = QAction(self.tr("Create spreadsheet &template…"), self)
+        self.template_action.setStatusTip(
+            self.tr("Save an empty workbook to fill in with people and members")
+        )
+        self.template_action.triggered.connect(lambda: self.importer.create_template())
+        menu_file.addAction(self.template_action)
+        self.import_action = QAction(self.tr("&Import from spreadsheet…"), self)
+        self.import_action.setStatusTip(
+            self.tr("Check a filled-in workbook or CSV file, then bring its people in")
+        )
+        self.import_action.triggered.connect(lambda: self.importer.import_file())
+        menu_file.addAction(self.import_action)
+        self.importer.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         menu_file.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -253,6 +269,7 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def shutdown(self) -> None:
+        self.importer.shutdown()
         for tab in self._tabs():
             stop = getattr(tab, "shutdown", None)
             if stop is not None:
