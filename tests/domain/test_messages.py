@@ -8,12 +8,13 @@ from datetime import date
 import pytest
 
 from dvdesk.domain import messages
+from dvdesk.domain.calendar import WorkCalendar
 from dvdesk.domain.deadlines import DeadlineKind, OverdueCode
 from dvdesk.domain.facts import CandidateFacts, Certificate, Event, Introducer, MemberStatus
 from dvdesk.domain.findings import Finding, Severity
 from dvdesk.domain.messages import deadline_label, finding_message, stage_label
 from dvdesk.domain.pipeline import EventKind, Stage
-from dvdesk.domain.rules import ALL_CODES, Code, check_admission, check_recognition
+from dvdesk.domain.rules import ALL_CODES, Code, check, check_admission, check_recognition
 
 
 def is_nfc(text: str) -> bool:
@@ -117,6 +118,17 @@ def _every_finding() -> list[Finding]:
     findings += check_admission(youth)
     known = Introducer("Ngô Thị Lan", MemberStatus.OFFICIAL, date(2010, 1, 1), date(2025, 6, 1))
     findings += check_admission(CandidateFacts(None, 9, introducers=(known, known)), vote)
+    lapsing = CandidateFacts(
+        birth_date=date(2000, 1, 1),
+        education_grade=12,
+        certificates=(Certificate("awareness", date(2021, 12, 1)),),
+        events=(Event(EventKind.CEREMONY, date(2025, 9, 15)),),
+    )
+    findings += [
+        f
+        for f in check(lapsing, date(2026, 8, 1), WorkCalendar())
+        if f.code in ("CERTIFICATE_EXPIRING", "NEW_MEMBER_CLASS_MISSING")
+    ]
     for code in OverdueCode:
         findings.append(
             Finding(

@@ -97,6 +97,21 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "{valid_months} months and lapsed on {expired_on}; the class must be taken again "
         "before the Party cell votes.",
     ),
+    "CERTIFICATE_EXPIRING": (
+        "Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng cấp ngày {issued_on} sẽ hết giá "
+        "trị từ ngày {expired_on} ({valid_months} tháng); cần đưa ra chi bộ xét kết nạp trước "
+        "ngày đó, nếu không phải học lại.",
+        "The Party awareness class certificate issued on {issued_on} lapses on {expired_on} "
+        "({valid_months} months); the Party cell must vote before then or the class must be "
+        "taken again.",
+    ),
+    "NEW_MEMBER_CLASS_MISSING": (
+        "Chưa có giấy chứng nhận lớp bồi dưỡng lý luận chính trị dành cho đảng viên mới, trong "
+        "khi thời gian dự bị kết thúc ngày {limit_on}; giấy này cần có trong hồ sơ xét công nhận "
+        "đảng viên chính thức.",
+        "No certificate of the political-theory class for new members, and probation ends on "
+        "{limit_on}; the certificate belongs in the file for recognition as a full member.",
+    ),
     "INTRODUCERS_MISSING.members": (
         "Chưa đủ người giới thiệu: cần {needed} đảng viên chính thức giới thiệu (hoặc nghị "
         "quyết giới thiệu của Ban Chấp hành Đoàn cơ sở hoặc Ban Chấp hành công đoàn cơ sở cùng "

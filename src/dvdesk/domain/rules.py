@@ -45,6 +45,8 @@ class Code(StrEnum):
     DOSSIER_STALE = "DOSSIER_STALE"
     RECOGNITION_VOTE_BELOW_TWO_THIRDS = "RECOGNITION_VOTE_BELOW_TWO_THIRDS"
     RECOGNITION_VOTE_EARLY = "RECOGNITION_VOTE_EARLY"
+    CERTIFICATE_EXPIRING = "CERTIFICATE_EXPIRING"
+    NEW_MEMBER_CLASS_MISSING = "NEW_MEMBER_CLASS_MISSING"
 
 
 # Every code a check can return, rules and deadlines together.
@@ -355,6 +357,43 @@ def check_recognition(facts: CandidateFacts) -> list[Finding]:
     return out
 
 
+def _class_warnings(facts: CandidateFacts, on: date) -> list[Finding]:
+    """Ahead-of-time warnings about the two classes: an awareness certificate about to lapse
+    before any vote, and a probation ending without the new-member class."""
+    rs = rule_set_on(on)
+    out: list[Finding] = []
+    awareness = [c.issued_on for c in facts.certificates if c.kind == "awareness"]
+    if facts.last(EventKind.CELL_VOTE) is None and awareness:
+        newest = max(awareness)
+        expires = add_months(newest, rs.certificate_valid_months)
+        # Already lapsed is CERTIFICATE_EXPIRED (a pre-vote code); this is the lead-up to it.
+        if on < expires <= add_months(on, rs.certificate_warning_months):
+            out.append(
+                _finding(
+                    Code.CERTIFICATE_EXPIRING,
+                    Severity.WARNING,
+                    rs.basis_certificate,
+                    issued_on=_iso(newest),
+                    expired_on=_iso(expires),
+                    valid_months=rs.certificate_valid_months,
+                )
+            )
+    ends = probation_end(facts)
+    in_probation = ends is not None and facts.last(EventKind.RECOGNITION_DECISION) is None
+    has_class = any(c.kind == "new_member" for c in facts.certificates)
+    soon = ends is not None and ends <= add_months(on, rs.new_member_class_warning_months)
+    if in_probation and not has_class and soon and ends is not None:
+        out.append(
+            _finding(
+                Code.NEW_MEMBER_CLASS_MISSING,
+                Severity.WARNING,
+                rs.basis_recognition_review,
+                limit_on=_iso(ends),
+            )
+        )
+    return out
+
+
 def check(facts: CandidateFacts, on: date, calendar: WorkCalendar) -> list[Finding]:
     """Everything that applies to the person on `on`.
 
@@ -378,6 +417,7 @@ def check(facts: CandidateFacts, on: date, calendar: WorkCalendar) -> list[Findi
             if f.code in PRE_VOTE_CODES
         ]
     out += check_recognition(facts)
+    out += _class_warnings(facts, on)
     for deadline in open_deadlines(facts, calendar):
         if deadline.overdue_code is None or on <= deadline.due:
             continue

@@ -41,6 +41,12 @@ class RuleSet:
     max_age_months: int = 720  # full 60 years: the vote must not fall after the 60th birthday
     min_education_grade: int = 9  # lower-secondary graduation (tốt nghiệp THCS)
     certificate_valid_months: int = 60  # awareness-class certificate
+    # Warn this many months before a not-yet-voted person's certificate lapses (dvdesk's own
+    # lead time, not a Party rule).
+    certificate_warning_months: int = 6
+    # Warn this many months before probation ends when the new-member class is not passed: its
+    # certificate belongs in the recognition dossier (01-HD/TW §4), dvdesk's lead time.
+    new_member_class_warning_months: int = 2
     introducer_months: int = 12  # introducer has worked/studied/lived with the applicant
     vote_numerator: int = 2  # at least 2/3 of all official members of the chi bộ
     vote_denominator: int = 3
