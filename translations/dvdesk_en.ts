@@ -64,6 +64,44 @@
     </message>
 </context>
 <context>
+    <name>ClassRoster</name>
+    <message numerus="yes">
+        <source>%n person(s) nominated.</source>
+        <translation>
+            <numerusform>%n person nominated.</numerusform>
+            <numerusform>%n people nominated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) enrolled.</source>
+        <translation>
+            <numerusform>%n person enrolled.</numerusform>
+            <numerusform>%n people enrolled.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) withdrawn.</source>
+        <translation>
+            <numerusform>%n person withdrawn.</numerusform>
+            <numerusform>%n people withdrawn.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Results recorded for %n person(s).</source>
+        <translation>
+            <numerusform>Results recorded for %n person.</numerusform>
+            <numerusform>Results recorded for %n people.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) issued.</source>
+        <translation>
+            <numerusform>%n certificate issued.</numerusform>
+            <numerusform>%n certificates issued.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClassesTab</name>
     <message numerus="yes">
         <source>Loading… %n class(es) so far</source>

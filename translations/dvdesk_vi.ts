@@ -181,6 +181,93 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign an introducer or helper</source>
+        <translation>Phân công giới thiệu / giúp đỡ</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(chọn người)</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Người được phân công:</translation>
+    </message>
+    <message>
+        <source>official</source>
+        <translation>chính thức</translation>
+    </message>
+    <message>
+        <source>probationary</source>
+        <translation>dự bị</translation>
+    </message>
+    <message>
+        <source>Party &amp;member:</source>
+        <translation>Đảng &amp;viên:</translation>
+    </message>
+    <message>
+        <source>Introducer</source>
+        <translation>Người giới thiệu</translation>
+    </message>
+    <message>
+        <source>Helper</source>
+        <translation>Người giúp đỡ</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Vai trò:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Từ ngày:</translation>
+    </message>
+    <message>
+        <source>R&amp;eplaces introducer:</source>
+        <translation>Th&amp;ay người giới thiệu:</translation>
+    </message>
+    <message>
+        <source>Reason for the re&amp;placement:</source>
+        <translation>&amp;Lý do thay:</translation>
+    </message>
+    <message>
+        <source>What the rules say</source>
+        <translation>Kiểm tra theo quy định</translation>
+    </message>
+    <message>
+        <source>An error blocks this assignment. To record it anyway, write why; the reason is kept in the audit log.</source>
+        <translation>Có lỗi theo quy định nên việc phân công này bị chặn. Nếu vẫn ghi nhận, hãy ghi rõ lý do; lý do được lưu vào nhật ký thay đổi.</translation>
+    </message>
+    <message>
+        <source>O&amp;verride reason:</source>
+        <translation>Lý do &amp;vẫn ghi nhận:</translation>
+    </message>
+    <message>
+        <source>(none: an added introducer)</source>
+        <translation>(không: thêm người giới thiệu)</translation>
+    </message>
+    <message>
+        <source>left the cell {date}</source>
+        <translation>rời chi bộ {date}</translation>
+    </message>
+    <message>
+        <source>until {date}</source>
+        <translation>đến {date}</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>hiện tại</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Bắt buộc.</translation>
+    </message>
+    <message>
+        <source>Not saved: an error blocks this assignment. Write the override reason.</source>
+        <translation>Chưa lưu: việc phân công này bị chặn vì có lỗi. Hãy ghi lý do vẫn ghi nhận.</translation>
+    </message>
+</context>
+<context>
     <name>CandidateTableModel</name>
     <message>
         <source>Full name</source>
@@ -335,6 +422,189 @@
     </message>
 </context>
 <context>
+    <name>CertificatesDialog</name>
+    <message>
+        <source>Issue certificates</source>
+        <translation>Cấp giấy chứng nhận</translation>
+    </message>
+    <message>
+        <source>&quot;{n}&quot; is replaced by the number, e.g. &quot;{n}/CN-ĐU&quot;.</source>
+        <translation>&quot;{n}&quot; được thay bằng số thứ tự, ví dụ &quot;{n}/CN-ĐU&quot;.</translation>
+    </message>
+    <message>
+        <source>&amp;First number:</source>
+        <translation>Số đầ&amp;u tiên:</translation>
+    </message>
+    <message>
+        <source>Number &amp;pattern:</source>
+        <translation>&amp;Mẫu số:</translation>
+    </message>
+    <message>
+        <source>&amp;Issued by:</source>
+        <translation>Nơi &amp;cấp:</translation>
+    </message>
+    <message>
+        <source>Issued &amp;on:</source>
+        <translation>&amp;Ngày cấp:</translation>
+    </message>
+    <message>
+        <source>Not a date: write it as dd/mm/yyyy.</source>
+        <translation>Không phải ngày: hãy viết theo dạng nn/tt/nnnn.</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDialog</name>
+    <message>
+        <source>Edit class</source>
+        <translation>Sửa lớp</translation>
+    </message>
+    <message>
+        <source>Plan a class</source>
+        <translation>Lên kế hoạch lớp</translation>
+    </message>
+    <message>
+        <source>Party awareness class (candidates)</source>
+        <translation>Lớp bồi dưỡng nhận thức về Đảng (quần chúng)</translation>
+    </message>
+    <message>
+        <source>Political theory class for new members</source>
+        <translation>Lớp bồi dưỡng lý luận chính trị cho đảng viên mới</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Loại lớp:</translation>
+    </message>
+    <message>
+        <source>&amp;Name*:</source>
+        <translation>&amp;Tên lớp*:</translation>
+    </message>
+    <message>
+        <source>e.g. Political training centre</source>
+        <translation>ví dụ: Trung tâm Chính trị</translation>
+    </message>
+    <message>
+        <source>&amp;Organiser:</source>
+        <translation>Đơn vị tổ &amp;chức:</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Năm:</translation>
+    </message>
+    <message>
+        <source>&amp;Quarter:</source>
+        <translation>&amp;Quý:</translation>
+    </message>
+    <message>
+        <source>&amp;Starts on:</source>
+        <translation>Ngày khai &amp;giảng:</translation>
+    </message>
+    <message>
+        <source>&amp;Ends on:</source>
+        <translation>Ngày &amp;kết thúc:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>Đị&amp;a điểm:</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>không giới hạn</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity:</source>
+        <translation>&amp;Số học viên tối đa:</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>nn/tt/nnnn</translation>
+    </message>
+    <message>
+        <source>Not a date: write it as dd/mm/yyyy.</source>
+        <translation>Không phải ngày: hãy viết theo dạng nn/tt/nnnn.</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the fields marked below.</source>
+        <translation>Chưa lưu: hãy sửa các ô được đánh dấu bên dưới.</translation>
+    </message>
+    <message>
+        <source>Not saved: {message}</source>
+        <translation>Chưa lưu: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>ClassRoster</name>
+    <message>
+        <source>People in the class</source>
+        <translation>Học viên của lớp</translation>
+    </message>
+    <message>
+        <source>&amp;Nominate…</source>
+        <translation>&amp;Cử học…</translation>
+    </message>
+    <message>
+        <source>E&amp;nrol selected</source>
+        <translation>&amp;Ghi danh người đã chọn</translation>
+    </message>
+    <message>
+        <source>&amp;Record results…</source>
+        <translation>Ghi &amp;kết quả…</translation>
+    </message>
+    <message>
+        <source>Issue &amp;certificates…</source>
+        <translation>Cấp giấ&amp;y chứng nhận…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw selected</source>
+        <translation>&amp;Rút tên người đã chọn</translation>
+    </message>
+    <message>
+        <source>Select a class above to see its people.</source>
+        <translation>Chọn một lớp ở trên để xem học viên.</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>không giới hạn</translation>
+    </message>
+    <message>
+        <source>&amp;People in «{name}» (capacity: {capacity})</source>
+        <translation>&amp;Học viên lớp «{name}» (tối đa: {capacity})</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {message}</source>
+        <translation>Chưa lưu gì: {message}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) nominated.</source>
+        <translation>
+            <numerusform>Đã cử %n người.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) enrolled.</source>
+        <translation>
+            <numerusform>Đã ghi danh %n người.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) withdrawn.</source>
+        <translation>
+            <numerusform>Đã rút tên %n người.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Results recorded for %n person(s).</source>
+        <translation>
+            <numerusform>Đã ghi kết quả cho %n người.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) issued.</source>
+        <translation>
+            <numerusform>Đã cấp %n giấy chứng nhận.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClassTableModel</name>
     <message>
         <source>Party awareness</source>
@@ -368,12 +638,68 @@
         <source>Certificates</source>
         <translation>Giấy chứng nhận đã cấp</translation>
     </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <source>Enrolled / capacity</source>
+        <translation>Đã ghi danh / tối đa</translation>
+    </message>
+    <message>
+        <source>Nominated</source>
+        <translation>Được cử</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Đạt</translation>
+    </message>
 </context>
 <context>
     <name>ClassesTab</name>
     <message>
         <source>Classes</source>
         <translation>Danh sách lớp học</translation>
+    </message>
+    <message>
+        <source>&amp;Plan a class…</source>
+        <translation>&amp;Lên kế hoạch lớp…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Sửa…</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation>Mọi năm</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Năm:</translation>
+    </message>
+    <message>
+        <source>Plan for {year}:</source>
+        <translation>Kế hoạch năm {year}:</translation>
+    </message>
+    <message>
+        <source>{header} the classes meet the yearly plan.</source>
+        <translation>{header} các lớp đúng kế hoạch năm.</translation>
+    </message>
+    <message>
+        <source>{name}: awareness certificate valid until {day}.</source>
+        <translation>{name}: giấy chứng nhận lớp nhận thức về Đảng còn giá trị đến {day}.</translation>
+    </message>
+    <message>
+        <source>{name}: probation ends {day}, new-member class not passed.</source>
+        <translation>{name}: hết thời gian dự bị ngày {day}, chưa học xong lớp đảng viên mới.</translation>
+    </message>
+    <message>
+        <source>Nothing to flag.</source>
+        <translation>Không có cảnh báo nào.</translation>
     </message>
     <message numerus="yes">
         <source>Loading… %n class(es) so far</source>
@@ -392,6 +718,61 @@
         <translation>
             <numerusform>Hiển thị {shown} trong số %n lớp</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentTableModel</name>
+    <message>
+        <source>Nominated</source>
+        <translation>Được cử</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Đã ghi danh</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Không đạt</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Đã rút tên</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Nominated on</source>
+        <translation>Ngày cử</translation>
+    </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation>Ngày ghi danh</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Số buổi</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Giấy chứng nhận</translation>
     </message>
 </context>
 <context>
@@ -479,6 +860,29 @@
     <message>
         <source>Legal basis: {basis}</source>
         <translation>Căn cứ: {basis}</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Bắt buộc.</translation>
+    </message>
+    <message>
+        <source>«{text}» is not a date; write dd/mm/yyyy.</source>
+        <translation>«{text}» không phải là ngày; hãy viết nn/tt/nnnn.</translation>
+    </message>
+    <message>
+        <source>Not saved: {message}</source>
+        <translation>Chưa lưu: {message}</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the fields marked below.</source>
+        <translation>Chưa lưu: hãy sửa các ô được đánh dấu bên dưới.</translation>
     </message>
 </context>
 <context>
@@ -631,6 +1035,41 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
     <message>
         <source>Message</source>
         <translation>Nội dung</translation>
+    </message>
+</context>
+<context>
+    <name>LeftDialog</name>
+    <message>
+        <source>Transferred out or deceased</source>
+        <translation>Chuyển đi hoặc từ trần</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Ngày:</translation>
+    </message>
+    <message>
+        <source>Transferred out</source>
+        <translation>Chuyển sinh hoạt đi</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>Từ trần</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <source>Transferred &amp;to:</source>
+        <translation>Chuyển đến &amp;nơi:</translation>
+    </message>
+    <message>
+        <source>Their current introductions and help end on this date.</source>
+        <translation>Các việc giới thiệu, giúp đỡ đang làm của đảng viên này kết thúc vào ngày này.</translation>
+    </message>
+    <message>
+        <source>{name} leaves the cell</source>
+        <translation>{name} rời chi bộ</translation>
     </message>
 </context>
 <context>
@@ -788,6 +1227,69 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
     </message>
 </context>
 <context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Edit Party member</source>
+        <translation>Sửa thông tin đảng viên</translation>
+    </message>
+    <message>
+        <source>New Party member</source>
+        <translation>Thêm đảng viên</translation>
+    </message>
+    <message>
+        <source>&amp;Full name*:</source>
+        <translation>&amp;Họ và tên*:</translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation>&amp;Mã:</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth:</source>
+        <translation>Ngà&amp;y sinh:</translation>
+    </message>
+    <message>
+        <source>CCC&amp;D number:</source>
+        <translation>Số CCC&amp;D:</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>Chính thức</translation>
+    </message>
+    <message>
+        <source>Probationary</source>
+        <translation>Dự bị</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>&amp;Trạng thái:</translation>
+    </message>
+    <message>
+        <source>&amp;Admission decision date:</source>
+        <translation>Ngày quyết định &amp;kết nạp:</translation>
+    </message>
+    <message>
+        <source>C&amp;eremony date:</source>
+        <translation>Ngày &amp;lễ kết nạp:</translation>
+    </message>
+    <message>
+        <source>Official &amp;since:</source>
+        <translation>Ngày chính &amp;thức:</translation>
+    </message>
+    <message>
+        <source>Party &amp;card number:</source>
+        <translation>Số thẻ đảng &amp;viên:</translation>
+    </message>
+    <message>
+        <source>&amp;Joined this cell on:</source>
+        <translation>Ngày &amp;về chi bộ:</translation>
+    </message>
+    <message>
+        <source>Full name: required.</source>
+        <translation>Họ và tên: bắt buộc.</translation>
+    </message>
+</context>
+<context>
     <name>MemberTableModel</name>
     <message>
         <source>Official</source>
@@ -836,6 +1338,98 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
         <source>Party members of the unit</source>
         <translation>Đảng viên của đơn vị</translation>
     </message>
+    <message>
+        <source>&amp;Add Party member…</source>
+        <translation>Thê&amp;m đảng viên…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Sửa…</translation>
+    </message>
+    <message>
+        <source>&amp;Transferred out / deceased…</source>
+        <translation>Chuyển đi / từ &amp;trần…</translation>
+    </message>
+    <message>
+        <source>Assign &amp;introducer / helper…</source>
+        <translation>&amp;Phân công giới thiệu / giúp đỡ…</translation>
+    </message>
+    <message>
+        <source>Selected member</source>
+        <translation>Đảng viên đang chọn</translation>
+    </message>
+    <message>
+        <source>Introductions and help</source>
+        <translation>Giới thiệu và giúp đỡ</translation>
+    </message>
+    <message>
+        <source>Helper&apos;s notes</source>
+        <translation>Ghi chép của người giúp đỡ</translation>
+    </message>
+    <message>
+        <source>Add &amp;note…</source>
+        <translation>Thêm &amp;ghi chép…</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>Mentoring warnings</source>
+        <translation>Cảnh báo về giới thiệu, giúp đỡ</translation>
+    </message>
+    <message>
+        <source>Select a member to see whom they help or introduce.</source>
+        <translation>Chọn một đảng viên để xem họ đang giúp đỡ, giới thiệu ai.</translation>
+    </message>
+    <message>
+        <source>{name}: introduces {introducing}, helps {helping} now (load {load}).</source>
+        <translation>{name}: đang giới thiệu {introducing}, giúp đỡ {helping} người (tổng {load}).</translation>
+    </message>
+    <message>
+        <source>Left the cell on {date}.</source>
+        <translation>Đã rời chi bộ ngày {date}.</translation>
+    </message>
+    <message>
+        <source>(no introductions or help yet)</source>
+        <translation>(chưa giới thiệu, giúp đỡ ai)</translation>
+    </message>
+    <message>
+        <source>{person} — {role}, {start} to {end}</source>
+        <translation>{person} — {role}, từ {start} đến {end}</translation>
+    </message>
+    <message>
+        <source>{person} — {role} since {start}</source>
+        <translation>{person} — {role} từ {start}</translation>
+    </message>
+    <message>
+        <source>Select a help above to see its notes.</source>
+        <translation>Chọn một việc giúp đỡ ở trên để xem ghi chép.</translation>
+    </message>
+    <message>
+        <source>Notes on {person}:</source>
+        <translation>Ghi chép về {person}:</translation>
+    </message>
+    <message>
+        <source>{date} ({helper}): {text}</source>
+        <translation>{date} ({helper}): {text}</translation>
+    </message>
+    <message>
+        <source>(no notes yet)</source>
+        <translation>(chưa có ghi chép)</translation>
+    </message>
+    <message>
+        <source>Warning: {message}</source>
+        <translation>Cảnh báo: {message}</translation>
+    </message>
+    <message>
+        <source>No warnings: every candidate has a helper.</source>
+        <translation>Không có cảnh báo: mọi quần chúng đều có người giúp đỡ.</translation>
+    </message>
+    <message>
+        <source>Note on {person}</source>
+        <translation>Ghi chép về {person}</translation>
+    </message>
     <message numerus="yes">
         <source>Loading… %n member(s) so far</source>
         <translation>
@@ -853,6 +1447,56 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
         <translation>
             <numerusform>Hiển thị {shown} trong số %n đảng viên</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>NominateDialog</name>
+    <message>
+        <source>Nominate people</source>
+        <translation>Cử người đi học</translation>
+    </message>
+    <message>
+        <source>Type to filter; accents optional</source>
+        <translation>Gõ để lọc; có dấu hay không dấu đều được</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Tìm:</translation>
+    </message>
+    <message>
+        <source>&amp;People who may attend (tick to nominate):</source>
+        <translation>&amp;Những người được học (đánh dấu để cử):</translation>
+    </message>
+    <message>
+        <source>No one is waiting for this kind of class.</source>
+        <translation>Không có ai đang chờ học loại lớp này.</translation>
+    </message>
+    <message>
+        <source>Nominated &amp;on:</source>
+        <translation>&amp;Ngày cử:</translation>
+    </message>
+    <message>
+        <source>Not a date: write it as dd/mm/yyyy.</source>
+        <translation>Không phải ngày: hãy viết theo dạng nn/tt/nnnn.</translation>
+    </message>
+    <message>
+        <source>Tick at least one person.</source>
+        <translation>Hãy đánh dấu ít nhất một người.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Helper&apos;s note</source>
+        <translation>Ghi chép của người giúp đỡ</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Ngày:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nội dung:</translation>
     </message>
 </context>
 <context>
@@ -1385,6 +2029,45 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
         <translation>
             <numerusform>%n việc</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ResultsDialog</name>
+    <message>
+        <source>Record results</source>
+        <translation>Ghi kết quả học tập</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Số buổi</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <source>&amp;Results:</source>
+        <translation>&amp;Kết quả:</translation>
+    </message>
+    <message>
+        <source>Result &amp;date:</source>
+        <translation>&amp;Ngày có kết quả:</translation>
+    </message>
+    <message>
+        <source>Not a date: write it as dd/mm/yyyy.</source>
+        <translation>Không phải ngày: hãy viết theo dạng nn/tt/nnnn.</translation>
+    </message>
+    <message>
+        <source>Sessions for {name} must be a whole number.</source>
+        <translation>Số buổi học của {name} phải là số nguyên.</translation>
     </message>
 </context>
 <context>

@@ -1489,6 +1489,10 @@ def _write(
             organiser=ISSUER,
             start_date=c.start_date,
             end_date=c.end_date,
+            year=c.start_date.year,
+            quarter=(c.start_date.month - 1) // 3 + 1,
+            place="Hội trường " + ISSUER,
+            capacity=60,
         )
     classes.flush(session)
 

@@ -7,13 +7,16 @@ service and comes back as plain dataclasses. `today` is injectable so tests can 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dvdesk.db import queries
+from dvdesk.db.models import Member
 from dvdesk.reports import people_workbook
-from dvdesk.services import candidates, overview, people, people_import, setup
+from dvdesk.services import candidates, classes, mentors, overview, people, people_import, setup
+from dvdesk.services.errors import NotFoundError
 
 if TYPE_CHECKING:
     from dvdesk.db.engine import Database
@@ -80,3 +83,86 @@ class Backend:
             progress=progress,
             is_cancelled=is_cancelled,
         )
+
+    # --- the Mentors tab -------------------------------------------------------------------
+
+    def member_input(self, member_id: str) -> mentors.MemberInput:
+        """A member's editable fields, as the member dialog shows them."""
+        with self.db.reader() as session:
+            member = session.get(Member, member_id)
+            if member is None:
+                raise NotFoundError(
+                    f"Không tìm thấy đảng viên «{member_id}».",
+                    f"No Party member {member_id!r}.",
+                    "member_id",
+                )
+            return mentors.MemberInput(
+                **{f.name: getattr(member, f.name) for f in fields(mentors.MemberInput)}
+            )
+
+    def member_overview(self, member_id: str) -> mentors.MemberOverview:
+        return mentors.member_overview(self.db, member_id)
+
+    def mentoring_warnings(self) -> list[mentors.MentoringWarning]:
+        return mentors.mentoring_warnings(self.db, self.lang)
+
+    def helper_notes(self, person_id: str) -> list[mentors.HelperNoteView]:
+        return mentors.helper_notes(self.db, person_id)
+
+    def introducer_assignments(self, person_id: str) -> list[IntroducerChoice]:
+        """The person's introducers, current and past, that a new introducer may replace."""
+        with self.db.reader() as session:
+            person = queries.person_by_key(session, person_id)
+            rows = [a for a in person.assignments if a.role == "introducer"] if person else []
+            return [
+                IntroducerChoice(a.id, a.member.full_name, a.from_date, a.to_date, a.member.left_on)
+                for a in sorted(rows, key=lambda a: (a.from_date or date.min, a.id))
+            ]
+
+    # --- classes (the Classes tab) ----------------------------------------------------------
+
+    def classes_of_year(self, year: int) -> list[classes.ClassSummary]:
+        return classes.classes_for(self.db, year)
+
+    def year_plan_notes(self, year: int) -> list[classes.PlanNoteView]:
+        return classes.year_plan_check(self.db, year, self.lang)
+
+    def class_roster(self, class_id: str) -> list[classes.EnrolmentRow]:
+        return classes.class_enrolments(self.db, class_id)
+
+    def class_candidates(self, kind: str, class_id: str) -> list[people.PersonRow]:
+        """People at a stage that may be sent to a class of `kind`, not already in the class
+        (withdrawn people may be nominated again). The service has the last word."""
+        awareness = ("sympathiser", "trained", "dossier", "proposed")
+        stages = ("probation",) if kind == "new_member" else awareness
+        taken = {
+            r.person_id
+            for r in classes.class_enrolments(self.db, class_id)
+            if r.status != "withdrawn"
+        }
+        out = [
+            row
+            for stage in stages
+            for row in people.list_people(self.db, stage=stage, lang=self.lang)
+            if row.id not in taken
+        ]
+        out.sort(key=lambda r: (r.sort_key, r.id))
+        return out
+
+    def class_flags(
+        self,
+    ) -> tuple[list[classes.CertificateWarning], list[classes.ClassMissing]]:
+        today = self.today()
+        return (
+            classes.certificate_expiry_warnings(self.db, today),
+            classes.new_member_class_missing(self.db, today),
+        )
+
+
+@dataclass(frozen=True)
+class IntroducerChoice:
+    assignment_id: str
+    member_name: str
+    from_date: date | None
+    to_date: date | None
+    member_left_on: date | None

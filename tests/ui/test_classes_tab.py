@@ -1,0 +1,120 @@
+"""The Classes tab: plan a class, nominate, enrol, record results, issue certificates; a
+capacity overflow is refused with a message and nothing written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from pytestqt.qtbot import QtBot
+from ui_data import wait_loaded
+
+from dvdesk.db.engine import Database
+from dvdesk.services import classes
+from dvdesk.services.candidates import person_detail
+from dvdesk.ui.app import Gui
+from dvdesk.ui.class_dialog import ClassDialog
+from dvdesk.ui.class_roster import CertificatesDialog, NominateDialog, ResultsDialog
+
+
+def _open(qtbot: QtBot, make_gui: Callable[..., Gui]):  # type: ignore[no-untyped-def]
+    gui = make_gui()
+    window = gui.window
+    window.tabs.setCurrentWidget(window.classes_tab)
+    wait_loaded(qtbot, window)
+    tab = window.classes_tab
+    tab.set_year(2026)
+    qtbot.waitUntil(lambda: not tab.loading, timeout=10_000)
+    return window, tab
+
+
+def _person_id(db: Database, name: str) -> str:
+    from dvdesk.services.people import list_people
+
+    return next(p.id for p in list_people(db) if p.full_name == name)
+
+
+def test_plan_nominate_enrol_results_certificates(
+    qtbot: QtBot, make_gui: Callable[..., Gui], db: Database, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    window, tab = _open(qtbot, make_gui)
+    assert tab.model.rowCount() == 0
+    assert any("2026" in t for t in tab.plan_notes.texts())
+
+    def fill_and_save(dialog: ClassDialog) -> int:
+        dialog.name.setText("Lớp nhận thức khóa 2/2026")
+        dialog.start_date.setText("01/08/2025")  # outside the year: refused inline
+        dialog.capacity.setValue(1)
+        dialog.save()
+        assert "start_date" in dialog.error_messages()
+        assert dialog.isVisible() or dialog.result() == 0
+        dialog.start_date.setText("03/08/2026")
+        dialog.end_date.setText("07/08/2026")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(ClassDialog, "exec", fill_and_save)
+    tab.plan_class()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1 and tab.roster.current is not None)
+    summary = tab.roster.current
+    assert summary.name == "Lớp nhận thức khóa 2/2026" and summary.quarter == 3
+
+    chau = _person_id(db, "Trần Minh Châu")
+
+    def pick(dialog: NominateDialog) -> int:
+        dialog.check([chau])
+        dialog._accept()
+        return dialog.result()
+
+    monkeypatch.setattr(NominateDialog, "exec", pick)
+    tab.roster.nominate()
+    assert [r.full_name for r in tab.roster.model.rows()] == ["Trần Minh Châu"]
+
+    tab.roster.select_people([chau])
+    tab.roster.enrol_selected()
+    assert tab.roster.model.rows()[0].status == "enrolled"
+
+    def results(dialog: ResultsDialog) -> int:
+        dialog.set_result(0, True, 5, "8,5")
+        dialog._accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ResultsDialog, "exec", results)
+    tab.roster.select_people([chau])
+    tab.roster.record_results()
+    row = tab.roster.model.rows()[0]
+    assert (row.status, row.attended_sessions, row.score) == ("passed", 5, "8,5")
+
+    def certificates(dialog: CertificatesDialog) -> int:
+        dialog.first_number.setValue(41)
+        dialog.pattern.setText("{n}/CN-ĐU")
+        dialog.issuer.setText("Đảng ủy Khối")
+        dialog.issue()
+        return dialog.result()
+
+    monkeypatch.setattr(CertificatesDialog, "exec", certificates)
+    tab.roster.issue_certificates()
+    assert tab.roster.model.rows()[0].certificate_number == "41/CN-ĐU"
+    detail = person_detail(db, chau, window._backend.today(), "vi")
+    assert detail.stage == "trained"
+    assert [r.certificates for r in classes.classes_for(db, 2026)] == [1]
+
+
+def test_capacity_overflow_is_refused_and_nothing_written(
+    qtbot: QtBot, make_gui: Callable[..., Gui], db: Database
+) -> None:
+    cid = classes.plan_class(
+        db, classes.ClassInput("awareness", "Lớp nhỏ", 2026, 3, capacity=1), "test"
+    )
+    chau, be = _person_id(db, "Trần Minh Châu"), _person_id(db, "Lê Văn Bé")
+    classes.nominate(db, cid, [chau, be], date(2026, 7, 1), "test")
+    _, tab = _open(qtbot, make_gui)
+    tab.select_class(cid)
+    assert tab.roster.current is not None and tab.roster.current.id == cid
+    before = classes.class_enrolments(db, cid)
+    tab.roster.select_people([chau, be])
+    assert tab.roster.enrol_button.isEnabled()
+    tab.roster.enrol_selected()
+    assert "Lớp chỉ còn 1 chỗ" in tab.roster.error.message()
+    assert classes.class_enrolments(db, cid) == before
+    assert {r.status for r in tab.roster.model.rows()} == {"nominated"}
