@@ -12,7 +12,7 @@ from datetime import date
 
 from dvdesk.domain.deadlines import DeadlineKind
 from dvdesk.domain.findings import Finding
-from dvdesk.domain.pipeline import Stage
+from dvdesk.domain.pipeline import EventKind, Stage
 from dvdesk.domain.text import nfc
 
 LANGUAGES = ("vi", "en")
@@ -231,6 +231,35 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     ),
 }
 
+# What a dated record in a person's file is called on a timeline; keys are EventKind values and
+# the kinds of the other dated records (certificates, assignments).
+_EVENTS: dict[str, tuple[str, str]] = {
+    EventKind.SYMPATHISER_LISTED: ("Đưa vào danh sách cảm tình Đảng", "Added to sympathiser list"),
+    EventKind.CERTIFICATE: ("Được cấp giấy chứng nhận lớp bồi dưỡng", "Class certificate issued"),
+    EventKind.APPLICATION: ("Nộp đơn xin vào Đảng và lý lịch", "Application handed in"),
+    EventKind.MASS_ORG_RESOLUTION: (
+        "Nghị quyết giới thiệu của Đoàn/Công đoàn",
+        "Mass-organisation resolution",
+    ),
+    EventKind.VERIFICATION: ("Thẩm tra lý lịch", "Personal history verified"),
+    EventKind.OPINIONS: ("Tổng hợp ý kiến nhận xét", "Opinions compiled"),
+    EventKind.CELL_VOTE: ("Chi bộ biểu quyết đề nghị kết nạp", "Party cell vote"),
+    EventKind.DECISION: ("Quyết định kết nạp", "Admission decision"),
+    EventKind.DECISION_RECEIVED: ("Nhận quyết định kết nạp", "Decision received"),
+    EventKind.CEREMONY: ("Lễ kết nạp", "Admission ceremony"),
+    EventKind.RECOGNITION_VOTE: ("Chi bộ xét công nhận chính thức", "Recognition vote"),
+    EventKind.RECOGNITION_DECISION: (
+        "Quyết định công nhận đảng viên chính thức",
+        "Recognition decision",
+    ),
+    EventKind.REMOVED: ("Đưa ra khỏi danh sách cảm tình Đảng", "Removed from sympathiser list"),
+    EventKind.NOT_ADMITTED: ("Không được kết nạp", "Not admitted"),
+    EventKind.STRUCK_OFF: ("Xóa tên khỏi danh sách dự bị", "Struck from probation"),
+    "certificate_record": ("Giấy chứng nhận lớp bồi dưỡng", "Class certificate"),
+    "introducer": ("Phân công người giới thiệu", "Introducer assigned"),
+    "helper": ("Phân công người giúp đỡ", "Helper assigned"),
+}
+
 _STAGES: dict[Stage, tuple[str, str]] = {
     Stage.SOURCE: ("Quần chúng ưu tú", "Outstanding member of the masses"),
     Stage.SYMPATHISER: ("Cảm tình Đảng", "Party sympathiser"),
@@ -340,6 +369,12 @@ def finding_message(finding: Finding, lang: str = "vi") -> str:
     if templates is None:
         return finding.code
     return nfc(templates[_index(lang)].format_map(_fill(finding.params, lang)))
+
+
+def event_label(kind: str, lang: str = "vi") -> str:
+    """A timeline entry's name; an unknown kind is shown as it is stored."""
+    pair = _EVENTS.get(kind)
+    return nfc(pair[_index(lang)]) if pair else kind
 
 
 def stage_label(stage: Stage, lang: str = "vi") -> str:

@@ -11,7 +11,7 @@ from dvdesk.db.engine import Database
 from dvdesk.db.models import Person
 from dvdesk.domain.dates import add_months
 from dvdesk.domain.deadlines import DeadlineKind
-from dvdesk.domain.messages import deadline_label, finding_message, stage_label
+from dvdesk.domain.messages import deadline_label, event_label, finding_message, stage_label
 from dvdesk.domain.pipeline import EventKind, Stage
 from dvdesk.domain.rules import check
 from dvdesk.domain.rulesets import rule_set_on
@@ -20,33 +20,6 @@ from dvdesk.services.deadlines import list_deadlines
 from dvdesk.services.derive import facts_for, load_calendar
 from dvdesk.services.errors import NotFoundError
 from dvdesk.services.people import FindingView, PersonRow, deadline_days, person_row
-
-_EVENT_LABELS: dict[str, tuple[str, str]] = {
-    EventKind.SYMPATHISER_LISTED: ("Đưa vào danh sách cảm tình Đảng", "Added to sympathiser list"),
-    EventKind.CERTIFICATE: ("Được cấp giấy chứng nhận lớp bồi dưỡng", "Class certificate issued"),
-    EventKind.APPLICATION: ("Nộp đơn xin vào Đảng và lý lịch", "Application handed in"),
-    EventKind.MASS_ORG_RESOLUTION: (
-        "Nghị quyết giới thiệu của Đoàn/Công đoàn",
-        "Mass-organisation resolution",
-    ),
-    EventKind.VERIFICATION: ("Thẩm tra lý lịch", "Personal history verified"),
-    EventKind.OPINIONS: ("Tổng hợp ý kiến nhận xét", "Opinions compiled"),
-    EventKind.CELL_VOTE: ("Chi bộ biểu quyết đề nghị kết nạp", "Party cell vote"),
-    EventKind.DECISION: ("Quyết định kết nạp", "Admission decision"),
-    EventKind.DECISION_RECEIVED: ("Nhận quyết định kết nạp", "Decision received"),
-    EventKind.CEREMONY: ("Lễ kết nạp", "Admission ceremony"),
-    EventKind.RECOGNITION_VOTE: ("Chi bộ xét công nhận chính thức", "Recognition vote"),
-    EventKind.RECOGNITION_DECISION: (
-        "Quyết định công nhận đảng viên chính thức",
-        "Recognition decision",
-    ),
-    EventKind.REMOVED: ("Đưa ra khỏi danh sách cảm tình Đảng", "Removed from sympathiser list"),
-    EventKind.NOT_ADMITTED: ("Không được kết nạp", "Not admitted"),
-    EventKind.STRUCK_OFF: ("Xóa tên khỏi danh sách dự bị", "Struck from probation"),
-    "certificate_record": ("Giấy chứng nhận lớp bồi dưỡng", "Class certificate"),
-    "introducer": ("Phân công người giới thiệu", "Introducer assigned"),
-    "helper": ("Phân công người giúp đỡ", "Helper assigned"),
-}
 
 _PAPERS: dict[str, tuple[str, str]] = {
     "application": ("Đơn xin vào Đảng, lý lịch (1-KNĐ, 2-KNĐ)", "Application (1-KNĐ, 2-KNĐ)"),
@@ -63,11 +36,6 @@ _PAPERS: dict[str, tuple[str, str]] = {
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "en" else pair[0]
-
-
-def event_label(kind: str, lang: str = "vi") -> str:
-    pair = _EVENT_LABELS.get(kind)
-    return _pick(pair, lang) if pair else kind
 
 
 @dataclass(frozen=True)
