@@ -1,0 +1,1 @@
+"""Printed forms (mẫu biểu), each filled from a plain dataclass."""
