@@ -20,10 +20,8 @@ from dvdesk.db.models import (
     PipelineEvent,
     Unit,
 )
+from dvdesk.db.queries import INFORMATIONAL_DEADLINES as _INFORMATIONAL_DEADLINES
 from dvdesk.db.queries import PERSON_ROW_COLUMNS
-
-# The end of probation is a date to know, not an act anyone can be late for.
-_INFORMATIONAL_DEADLINES = ("probation_end",)
 
 
 @dataclass(frozen=True)

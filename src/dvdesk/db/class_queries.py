@@ -19,6 +19,7 @@ from dvdesk.db.models import (
     Person,
     PipelineEvent,
 )
+from dvdesk.db.overview_queries import certificates_per_class
 
 
 def party_class(session: Session, class_id: str) -> PartyClass | None:
@@ -44,12 +45,7 @@ def class_rows_for_year(session: Session, year: int) -> Sequence[Row[Any]]:
         .group_by(Enrolment.class_id)
         .subquery()
     )
-    issued = (
-        select(CertificateRecord.class_id, func.count().label("n"))
-        .where(CertificateRecord.class_id.is_not(None))
-        .group_by(CertificateRecord.class_id)
-        .subquery()
-    )
+    issued = certificates_per_class()
     stmt = (
         select(
             PartyClass.id,

@@ -11,9 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dvdesk.db.models import CertificateRecord, Member, OpenDeadline, PartyClass, Person, Unit
-
-# The end of probation is a date to know, not an act anyone can be late for.
-_INFORMATIONAL_KINDS = ("probation_end",)
+from dvdesk.db.queries import INFORMATIONAL_DEADLINES as _INFORMATIONAL_KINDS
 
 
 def stage_counts(session: Session) -> dict[str, int]:
@@ -68,14 +66,19 @@ def member_rows(session: Session, limit: int | None = None, offset: int = 0) -> 
     return session.execute(stmt).all()
 
 
-def class_rows(session: Session, limit: int | None = None, offset: int = 0) -> Sequence[Any]:
-    """Classes, newest first, with how many certificates each has issued."""
-    issued = (
+def certificates_per_class() -> Any:
+    """Subquery (class_id, n): how many certificates each class has issued."""
+    return (
         select(CertificateRecord.class_id, func.count().label("n"))
         .where(CertificateRecord.class_id.is_not(None))
         .group_by(CertificateRecord.class_id)
         .subquery()
     )
+
+
+def class_rows(session: Session, limit: int | None = None, offset: int = 0) -> Sequence[Any]:
+    """Classes, newest first, with how many certificates each has issued."""
+    issued = certificates_per_class()
     stmt = (
         select(
             PartyClass.id,

@@ -79,6 +79,9 @@ def all_person_ids(session: Session) -> list[str]:
     return list(session.scalars(select(Person.id)))
 
 
+# The end of probation is a date to know, not an act anyone can be late for.
+INFORMATIONAL_DEADLINES = ("probation_end",)
+
 PERSON_ROW_COLUMNS = (
     Person.id,
     Person.code,
