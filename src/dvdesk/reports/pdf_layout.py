@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TypeAlias
 from xml.sax.saxutils import escape
 
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -140,6 +140,8 @@ class Heading:
     place: str  # "Hà Nội"
     issued_on: date
     superior_body: str = ""  # "Đảng bộ phường Dịch Vọng" (printed in caps); may be empty
+    # The top-right heading: the Party's, or e.g. "ĐOÀN TNCS HỒ CHÍ MINH" on a Youth Union 4-KNĐ.
+    top_heading: str = PARTY_HEADING
 
 
 @dataclass(frozen=True)
@@ -220,6 +222,12 @@ def rich(markup: str, *, indent: bool = True, size: float = BODY_SIZE) -> Paragr
     return Paragraph(nfc(markup), style)
 
 
+def form_code_line(code: str) -> Paragraph:
+    """'Mẫu 6-KNĐ', small and right-aligned above the heading, as on the official samples."""
+    style = _style("formcode", ITALIC, 11, align=TA_RIGHT)
+    return Paragraph(escape(nfc(f"Mẫu {code}")), style)
+
+
 # --- the heading block -----------------------------------------------------------------------
 
 
@@ -239,7 +247,7 @@ class _HeadingBlock(Flowable):
             self.left.append(_Line(caps(heading.superior_body), REGULAR, BODY_NAME_SIZE))
         self.left.append(_Line(caps(heading.issuing_body), BOLD, BODY_NAME_SIZE))
         self.left.append(_Line("*", REGULAR, BODY_NAME_SIZE))
-        self.right = [_Line(PARTY_HEADING, BOLD, HEADING_SIZE, rule=True)]
+        self.right = [_Line(caps(heading.top_heading), BOLD, HEADING_SIZE, rule=True)]
         self.number = _Line(nfc(heading.number), REGULAR, NUMBER_SIZE)
         self.date = _Line(place_date_line(heading.place, heading.issued_on), ITALIC, DATE_SIZE)
         self._layout: list[tuple[str, str, float, float, float, bool]] = []
@@ -303,10 +311,14 @@ class PartyDocument:
     margins: Margins = field(default_factory=Margins)
     title: str = ""  # PDF metadata; defaults to type name and subject
     signer_note: str = ""  # e.g. "(Ký, ghi rõ họ và tên)" on a blank template; empty when filled
+    form_code: str = ""  # "6-KNĐ": printed small at the top right as "Mẫu 6-KNĐ"
 
     def flowables(self, body: Sequence[BodyItem]) -> list[Flowable]:
         register_fonts()
-        story: list[Flowable] = [_HeadingBlock(self.heading), Spacer(1, 4 * mm)]
+        story: list[Flowable] = []
+        if self.form_code:
+            story.append(form_code_line(self.form_code))
+        story += [_HeadingBlock(self.heading), Spacer(1, 4 * mm)]
         story.append(
             Paragraph(
                 escape(caps(self.type_name)),

@@ -173,6 +173,7 @@ def document(r: AdmissionResolution, margins: Margins | None = None) -> PartyDoc
         signer=Signer(name=r.signer_name, position=r.signer_position, authority=r.signer_authority),
         recipients=recipients,
         margins=margins or Margins(),
+        form_code=FORM_CODE,
         title=f"{FORM_CODE} {TYPE_NAME} {SUBJECT.lower()}: {nfc(r.candidate_name)}",
     )
 
