@@ -50,3 +50,24 @@ def test_a_0001_database_with_data_upgrades_to_head(tmp_path: Path) -> None:
     db.close()
     assert tuple(member) == ("Trần Văn Hùng", "", "", "")
     assert tuple(place) == ("", None)
+
+
+def test_a_0002_database_with_units_upgrades_to_head(tmp_path: Path) -> None:
+    from alembic import command
+
+    from dvdesk.db.engine import alembic_config, make_engine
+
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(path)
+    command.upgrade(alembic_config(engine), "0002")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO units (id, version, content_hash, code, name, kind)"
+            " VALUES ('u1', 1, '', 'CB01', 'Chi bộ 1', 'chi_bo')"
+        )
+    engine.dispose()
+    db = open_database(path)
+    with db.reader() as s:
+        row = s.connection().exec_driver_sql("SELECT name, place, symbol FROM units").one()
+    db.close()
+    assert tuple(row) == ("Chi bộ 1", "", "")

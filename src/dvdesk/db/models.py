@@ -17,6 +17,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -59,6 +60,11 @@ class Unit(Tracked, Base):
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"))
     term_start: Mapped[date | None] = mapped_column(Date)
     term_end: Mapped[date | None] = mapped_column(Date)
+    # What its printed documents need: the place on the date line, the abbreviation after the
+    # slash in "Số 12-NQ/CB", and who signs for it.
+    place: Mapped[str] = mapped_column(String(100), default="")
+    symbol: Mapped[str] = mapped_column(String(20), default="")
+    secretary_name: Mapped[str] = mapped_column(String(120), default="")
 
 
 class Install(Base):
@@ -303,3 +309,81 @@ class OpenDeadline(Base):
 
     # Many-to-one only (no collection to load): it makes a flush insert the person first.
     person: Mapped[Person] = relationship()
+
+
+class Setting(Base):
+    """A setting of this installation that is not a unit's: page margins and the like."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class RegisteredDocument(Tracked, Base):
+    """A numbered document in a unit's register (sổ đăng ký văn bản).
+
+    Numbers run from 01 for each document type within the issuing committee's term and are never
+    reused: a document issued by mistake is voided with a reason, never deleted.
+    """
+
+    __tablename__ = "documents"
+    __table_args__ = (UniqueConstraint("issuer_unit_id", "doc_type", "term_start", "number"),)
+    issuer_unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), index=True)
+    doc_type: Mapped[str] = mapped_column(String(6))  # "NQ", "QĐ", "KH", "BC", "CV"
+    # The first day of the term the number belongs to; 1900-01-01 when no term is set, so that
+    # the sequence then simply never restarts.
+    term_start: Mapped[date] = mapped_column(Date)
+    number: Mapped[int] = mapped_column(Integer)
+    symbol: Mapped[str] = mapped_column(String(30))  # "NQ/CB": printed as "Số 12-NQ/CB"
+    issued_on: Mapped[date] = mapped_column(Date)
+    form_code: Mapped[str] = mapped_column(String(20), default="")
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    person_id: Mapped[str | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
+    event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"))
+    inputs: Mapped[str] = mapped_column(Text, default="")  # JSON: the free text typed to print
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class YearPlan(Tracked, Base):
+    """A unit's yearly plan for developing new members (kế hoạch phát triển đảng viên)."""
+
+    __tablename__ = "year_plans"
+    __table_args__ = (UniqueConstraint("unit_id", "year"),)
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    admit_target: Mapped[int] = mapped_column(Integer, default=0)
+    youth_union_share: Mapped[int] = mapped_column(Integer, default=0)  # percent of admissions
+    awareness_trainees_target: Mapped[int] = mapped_column(Integer, default=0)
+    new_member_trainees_target: Mapped[int] = mapped_column(Integer, default=0)
+    awareness_classes_min: Mapped[int] = mapped_column(Integer, default=0)
+    awareness_classes_max: Mapped[int] = mapped_column(Integer, default=0)
+    new_member_classes_min: Mapped[int] = mapped_column(Integer, default=0)
+    new_member_classes_max: Mapped[int] = mapped_column(Integer, default=0)
+    review_cadence: Mapped[str] = mapped_column(String(20), default="monthly")
+    base_plans_due: Mapped[date | None] = mapped_column(Date)
+    half_year_report_due: Mapped[date | None] = mapped_column(Date)
+    year_report_due: Mapped[date | None] = mapped_column(Date)
+    purpose: Mapped[str] = mapped_column(Text, default="")  # mục đích, yêu cầu
+    measures: Mapped[str] = mapped_column(Text, default="")  # nhiệm vụ, giải pháp
+    organisation: Mapped[str] = mapped_column(Text, default="")  # tổ chức thực hiện
+    document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id"))
+
+    targets: Mapped[list[PlanTarget]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan"
+    )
+
+
+class PlanTarget(Tracked, Base):
+    """The share of a plan given to one unit below (giao chỉ tiêu)."""
+
+    __tablename__ = "plan_targets"
+    __table_args__ = (UniqueConstraint("plan_id", "unit_id"),)
+    plan_id: Mapped[str] = mapped_column(ForeignKey("year_plans.id", ondelete="CASCADE"))
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), index=True)
+    admit_target: Mapped[int] = mapped_column(Integer, default=0)
+    awareness_trainees_target: Mapped[int] = mapped_column(Integer, default=0)
+
+    plan: Mapped[YearPlan] = relationship(back_populates="targets")
