@@ -111,6 +111,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", default="")
     p = workdays.add_parser("list", help="the local overrides of the calendar")
     p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser(
+        "print",
+        help="print a form to PDF: a person's (6-KNĐ …), a class's (CN-NTVĐ, DS-LOP) or 18-KNĐ",
+    )
+    p.add_argument("form", help="form code, e.g. 6-KNĐ, 9-KNĐ, 2-KNĐ, CN-NTVĐ, DS-LOP, 18-KNĐ")
+    p.add_argument("--person", help="Mã, CCCD or id (forms for a person)")
+    p.add_argument("--class-id", dest="class_id", help="class id (CN-NTVĐ, DS-LOP)")
+    p.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    p.add_argument("--on", type=_date_arg, default=None, help="the document's date")
+    p.add_argument(
+        "--set", action="append", default=[], metavar="KEY=TEXT", help="text for the form"
+    )
+    p.add_argument("--no-number", action="store_true", help="do not enter it in the register")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("register", help="the document register (numbers issued)")
+    p.add_argument("--json", action="store_true")
     return parser
 
 
@@ -261,7 +279,78 @@ def cmd_workdays(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def _form_inputs(pairs: Sequence[str]) -> dict[str, str]:
+    inputs: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, text = pair.partition("=")
+        if not sep or not key.strip():
+            raise CliError(f"--set takes KEY=TEXT, not {pair!r}")
+        inputs[key.strip()] = text
+    return inputs
+
+
+def cmd_print(args: argparse.Namespace, db: Database) -> int:
+    from dvdesk.domain.forms import Subject
+    from dvdesk.services import printing
+
+    spec = printing.spec_for(args.form, args.on)
+    inputs = _form_inputs(args.set)
+    known = {i.key for i in printing.form_inputs(spec.code)}
+    unknown = sorted(set(inputs) - known)
+    if unknown:
+        raise CliError(
+            f"{spec.code} has no field {', '.join(unknown)}; its fields: "
+            f"{', '.join(sorted(known)) or '(none)'}"
+        )
+    if spec.subject is Subject.PERSON:
+        if not args.person:
+            raise CliError(f"{spec.code} is printed for a person: give --person")
+        printed = printing.print_person_form(
+            db, spec.code, args.person, on=args.on, inputs=inputs, number_it=not args.no_number
+        )
+    elif spec.subject is Subject.CLASS:
+        if not args.class_id:
+            raise CliError(f"{spec.code} is printed for a class: give --class-id")
+        printed = printing.print_class_form(db, spec.code, args.class_id, on=args.on, inputs=inputs)
+    else:
+        printed = printing.print_probation_register(db, on=args.on)
+    args.out.write_bytes(printed.pdf)
+    if args.json:
+        _print_json(
+            {
+                "form": printed.code,
+                "title": printed.title,
+                "number": printed.number_text,
+                "file": str(args.out),
+                "bytes": len(printed.pdf),
+            }
+        )
+    else:
+        number = f" (Số {printed.number_text})" if printed.number_text else ""
+        print(f"{printed.code}{number}: {args.out}")
+    return 0
+
+
+def cmd_register(args: argparse.Namespace, db: Database) -> int:
+    from dvdesk.services import register
+
+    rows = register.entries(db)
+    if args.json:
+        _print_json({"documents": rows})
+        return 0
+    for r in rows:
+        void = (
+            f"  [{'HỦY' if args.lang == 'vi' else 'VOID'}: {r.void_reason}]"
+            if r.void_reason
+            else ""
+        )
+        print(f"{format_date(r.issued_on)}  {r.number_text:<14} {r.form_code:<8} {r.subject}{void}")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Database], int]] = {
+    "print": cmd_print,
+    "register": cmd_register,
     "init": cmd_init,
     "demo": cmd_demo,
     "people": cmd_people,

@@ -90,3 +90,14 @@ def test_a_number_from_the_paper_book_is_recorded_and_the_sequence_goes_on_after
     with pytest.raises(UserError) as taken, db.unit_of_work() as session:
         register.record(session, info.unit_id, DocType.RESOLUTION, day, 8)
     assert taken.value.field == "number"
+
+
+def test_a_paper_number_of_an_earlier_term_prints_but_is_not_entered(db: Database) -> None:
+    _set_term(db, date(2025, 9, 1), None)
+    info = install_info(db)
+    assert info is not None
+    with db.unit_of_work() as session:
+        old = register.record(session, info.unit_id, DocType.RESOLUTION, date(2024, 5, 1), 9)
+    assert old.text == "09-NQ/CB" and old.document_id == ""
+    assert register.entries(db) == []
+    assert _issue(db, DocType.RESOLUTION, date(2025, 10, 1)) == "01-NQ/CB"

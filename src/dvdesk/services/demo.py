@@ -56,7 +56,7 @@ from dvdesk.domain.pipeline import EventKind, Stage
 from dvdesk.domain.rules import Code, check
 from dvdesk.domain.stages import derive_stage
 from dvdesk.domain.text import name_sort_key, nfc, search_key
-from dvdesk.services import audit
+from dvdesk.services import audit, print_settings
 from dvdesk.services import derive as derive_service
 from dvdesk.services.derive import load_calendar
 from dvdesk.services.errors import UserError
@@ -936,9 +936,14 @@ class DemoWorld:
                 issuer = "NQ/ĐTN" if e.mass_org is MassOrg.YOUTH_UNION else "NQ/CĐCS"
                 number = f"{self._serial(f'{unit}/mo/{year}')}-{issuer}"
             elif e.kind in (EventKind.CELL_VOTE, EventKind.RECOGNITION_VOTE):
-                number = f"{self._serial(f'{unit}/nq/{year}')}-NQ/CB"
+                # Party documents are numbered within the committee's term (36-HD/VPTW), not
+                # by year; acts before the chi bộ's current term belong to earlier ones.
+                start = person.unit.term_start
+                term = "current" if start is None or e.on >= start else f"before/{year}"
+                number = f"{self._serial(f'{unit}/nq/{term}'):02d}-NQ/CB"
             elif e.kind in (EventKind.DECISION, EventKind.RECOGNITION_DECISION):
-                number = f"{self._serial(f'qd/{year}')}-{DECISION_SUFFIX}"
+                # The office's committee has no term set in the demo: one running sequence.
+                number = f"{self._serial('qd'):02d}-{DECISION_SUFFIX}"
             else:
                 events.append(e)
                 continue
@@ -1433,6 +1438,18 @@ def make_demo(
                 "today": today.isoformat(),
             },
         )
+    if info.role == "office" and not print_settings.print_settings(db).committee_secretary:
+        print_settings.save_print_settings(
+            db,
+            print_settings.PrintSettings(
+                place=PROVINCE,
+                committee_name=ISSUER,
+                committee_symbol="ĐU",
+                committee_superior=f"Đảng bộ tỉnh {PROVINCE}",
+                committee_secretary="Hoàng Minh Đức",
+            ),
+            actor,
+        )
     return DemoSummary(
         office=info.unit_name,
         units=summary.units,
@@ -1464,6 +1481,11 @@ def _write(
     assignments = _Table(Assignment)
     deadlines = _Plain(OpenDeadline)
 
+    # The chi bộ's secretary signs its resolutions: its longest-standing official member.
+    secretaries: dict[str, str] = {}
+    for m in sorted(world.members, key=lambda m: m.ceremony_date):
+        if m.status is MemberStatus.OFFICIAL:
+            secretaries.setdefault(m.unit.id, m.full_name)
     for u in world.units:
         if not u.existing:
             units.add(
@@ -1475,6 +1497,9 @@ def _write(
                 parent_id=office_id,
                 term_start=u.term_start,
                 term_end=u.term_end,
+                place=PROVINCE,
+                symbol="CB",
+                secretary_name=secretaries.get(u.id, ""),
             )
     units.flush(session)
     for m in world.members:

@@ -171,12 +171,18 @@ def record(
     actor: str = "",
 ) -> IssuedNumber:
     """Enter a number already given on paper (typed on an event) in the register. The sequence
-    then goes on after the highest number, and a number already taken is refused."""
+    then goes on after the highest number, and a number already taken is refused.
+
+    A document of an earlier term (dated before the unit's current term) keeps its paper number
+    but is not entered: the register holds the current term, whose earlier bounds it does not
+    know. The returned `document_id` is then empty."""
     unit = session.get(Unit, issuer_unit_id)
     if unit is None:
         raise NotFoundError("Không tìm thấy đơn vị ban hành.", "Issuing unit not found.")
-    term = term_start_for(unit, issued_on)
     symbol = f"{doc_type.value}/{unit_symbol(unit)}"
+    if unit.term_start is not None and issued_on < unit.term_start:
+        return IssuedNumber("", number, symbol, issued_on)
+    term = term_start_for(unit, issued_on)
     taken = register_queries.document_numbered(session, unit.id, doc_type.value, term, number)
     if taken is not None:
         raise UserError(
