@@ -36,6 +36,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
+import pypdfium2
+
 from dvdesk.domain.calendar import WorkCalendar
 from dvdesk.domain.facts import MassOrg
 from dvdesk.domain.pipeline import EventKind
@@ -480,6 +482,113 @@ def measure_ui(db: Any, folder: Path, today: date) -> list[Line]:
 # --- the run ------------------------------------------------------------------------------
 
 
+def _raw_canvas_page(lines: Sequence[str]) -> bytes:
+    """The floor: one A4 page drawn straight on a ReportLab canvas, same font, same text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    from dvdesk.reports.pdf_layout import REGULAR, register_fonts
+
+    register_fonts()
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4)
+    canvas.setFont(REGULAR, 14)
+    y = A4[1] - 60
+    for text in lines:
+        canvas.drawString(85, y, text)
+        y -= 17
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def measure_printing(db: Any, count: int) -> list[Line]:
+    """Pages per second: a batch of `count` 6-KNĐ, rendered from their data and printed
+    through the service (dossier read, register number, render), against raw canvas pages."""
+    from dvdesk.db.models import Person, PipelineEvent
+    from dvdesk.reports.forms import f6_kn
+    from dvdesk.services import printing
+
+    with db.reader() as session:
+        ids = [
+            row[0]
+            for row in session.query(Person.id)
+            .join(PipelineEvent, PipelineEvent.person_id == Person.id)
+            .filter(PipelineEvent.kind == EventKind.CELL_VOTE.value)
+            .order_by(Person.sort_key)
+            .limit(count)
+        ]
+    if not ids:
+        return []
+    say(f"  printing {len(ids)} 6-KNĐ ...")
+    sample = printing.print_person_form(db, "6-KNĐ", ids[0], number_it=False)
+    document = pypdfium2.PdfDocument(sample.pdf)
+    pages_each = len(document)
+    text_lines = document[0].get_textpage().get_text_bounded().splitlines()
+    document.close()
+    floor, _ = timed(lambda: [_raw_canvas_page(text_lines) for _ in ids])
+    floor_pages = len(ids)
+
+    seconds_service, _ = timed(
+        lambda: [printing.print_person_form(db, "6-KNĐ", pid) for pid in ids]
+    )
+    # The same forms from their data alone (no database): the layout engine's own cost.
+    data = [
+        f6_kn.AdmissionResolution(**{**vars(_sample_resolution()), "candidate_name": f"Người {i}"})
+        for i in range(len(ids))
+    ]
+    seconds_render, _ = timed(lambda: [f6_kn.render(d) for d in data])
+    pages = len(ids) * pages_each
+    return [
+        Line(
+            f"print 6-KNĐ ×{len(ids)}: render only ({pages / seconds_render:.0f} pages/s)",
+            pages,
+            seconds_render,
+            floor,
+        ),
+        Line(
+            f"print 6-KNĐ ×{len(ids)}: service ({pages / seconds_service:.0f} pages/s)",
+            pages,
+            seconds_service,
+            floor,
+        ),
+        Line(
+            f"floor: raw canvas page, same font ({floor_pages / floor:.0f} pages/s)",
+            floor_pages,
+            floor,
+        ),
+    ]
+
+
+def _sample_resolution() -> Any:
+    from dvdesk.reports.forms import f6_kn
+
+    return f6_kn.AdmissionResolution(
+        superior_body="Đảng bộ phường Dịch Vọng",
+        cell_name="Chi bộ Khu phố 3",
+        number=12,
+        place="Hà Nội",
+        issued_on=date(2026, 3, 5),
+        meeting_on=date(2026, 3, 4),
+        official_members=9,
+        probationary_members=2,
+        present_official=8,
+        present_probationary=2,
+        absent_reasons="đồng chí Trần Văn Bình đi công tác",
+        chair="Nguyễn Thị Hoa",
+        secretary="Lê Minh Tuấn",
+        candidate_name="Phạm Thu Trang",
+        candidate_birth_date=date(1999, 7, 14),
+        candidate_hometown="xã Yên Thường, huyện Gia Lâm, Hà Nội",
+        candidate_workplace="giáo viên, Trường Tiểu học Dịch Vọng",
+        conclusions=("Lý lịch rõ ràng; có lập trường tư tưởng vững vàng.",),
+        votes_for=8,
+        votes_against=0,
+        proposed_to="Đảng ủy phường Dịch Vọng",
+        signer_name="Nguyễn Thị Hoa",
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else "")
     parser.add_argument("--people", type=int, default=100_000)
@@ -493,6 +602,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--skip-ui", action="store_true", help="leave out the window start-up and typing"
     )
+    parser.add_argument("--forms", type=int, default=500, help="forms in the print batch")
     parser.add_argument(
         "--keep",
         type=Path,
@@ -575,6 +685,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     seconds, hits = timed(lambda: list_people(db, search=SEARCH), repeat)
     lines.append(Line(f"search {SEARCH!r}: list_people", len(hits), seconds, floor_s))
     lines.append(Line("floor: sqlite3 LIKE scan, plain column", floor_hits, floor_s))
+
+    # (5) Printing.
+    lines += measure_printing(db, args.forms)
 
     # (4) The window.
     if args.skip_ui:

@@ -44,6 +44,7 @@ class PrintContext:
     committee_symbol: str = "ĐU"  # "Số 30-QĐ/ĐU"
     cell_secretary: str = ""  # signs T/M CHI BỘ, BÍ THƯ
     committee_secretary: str = ""  # signs T/M ĐẢNG ỦY (or T/M BAN THƯỜNG VỤ), BÍ THƯ
+    committee_signs_as: str = "T/M BAN THƯỜNG VỤ"  # the authority line on its decisions
     number: int | None = None  # from the document register; None on unnumbered forms
     # Free text typed in the print dialog (conclusions, assessments …), keyed by the names the
     # form's catalogue entry lists; a missing key prints dotted lines to write on by hand.

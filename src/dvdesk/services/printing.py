@@ -291,6 +291,7 @@ def _context(
         committee_symbol=settings.committee_symbol,
         cell_secretary=cell.secretary_name if cell is not None else "",
         committee_secretary=settings.committee_secretary,
+        committee_signs_as=settings.committee_signs_as,
         number=number,
         inputs=dict(inputs),
         margins=settings.margins,

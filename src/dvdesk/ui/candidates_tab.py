@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QSplitter,
     QStyle,
     QVBoxLayout,
@@ -53,6 +54,7 @@ from dvdesk.ui.list_tab import ListTab
 from dvdesk.ui.person_dialog import PersonDialog
 from dvdesk.ui.person_view import PersonView
 from dvdesk.ui.pipeline_actions import PipelineActions
+from dvdesk.ui.print_actions import PrintActions
 from dvdesk.ui.settings import filter_key, read_bytes, read_str, splitter_key
 from dvdesk.ui.todo_panel import WITHIN_DAYS, TodoPanel
 
@@ -117,6 +119,7 @@ class CandidatesTab(ListTab):
         self.row_activated.connect(self._on_row_activated)
         # Pipeline steps: right-click, the Menu key or Shift+F10 on a row opens them.
         self.pipeline = PipelineActions(backend, bus, parent=self)
+        self.printing = PrintActions(backend, bus, parent=self)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._show_actions_menu)
         self._build_panes(bus)
@@ -321,8 +324,17 @@ class CandidatesTab(ListTab):
         row = self.current_row()
         if row is None:
             return
-        menu = self.pipeline.menu_for(row.id, row.stage, self)
+        menu = self.action_menu(row)
         menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def action_menu(self, row: PersonRow) -> QMenu:
+        """The row's pipeline steps, then the forms to print for the selected people (several
+        selected rows print as one batch)."""
+        menu = self.pipeline.menu_for(row.id, row.stage, self)
+        selected = [r.id for r in self.selected_rows()] or [row.id]
+        menu.addSeparator()
+        menu.addMenu(self.printing.menu_for(selected, menu))
+        return menu
 
     def _on_row_activated(self, row: object) -> None:
         if isinstance(row, PersonRow):

@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -18,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dvdesk.services import printing
 from dvdesk.ui.candidates_tab import CandidatesTab
 from dvdesk.ui.classes_tab import ClassesTab
 from dvdesk.ui.import_dialog import ImportController
 from dvdesk.ui.mentors_tab import MentorsTab
+from dvdesk.ui.print_settings_dialog import PrintSettingsDialog
 from dvdesk.ui.reports_tab import ReportsTab
 from dvdesk.ui.settings import KEY_GEOMETRY, KEY_TAB, KEY_WINDOW_STATE, read_bytes, read_str
 
@@ -109,6 +112,18 @@ class MainWindow(QMainWindow):
         menu_file.addAction(self.import_action)
         self.importer.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         menu_file.addSeparator()
+        self.register_print_action = QAction(
+            self.tr("Print the &probationary members' register (18-KNĐ)…"), self
+        )
+        self.register_print_action.triggered.connect(self.print_probation_register)
+        menu_file.addAction(self.register_print_action)
+        self.print_settings_action = QAction(self.tr("Print &settings…"), self)
+        self.print_settings_action.setStatusTip(
+            self.tr("Margins, the committee's name, who signs, the place on the date line")
+        )
+        self.print_settings_action.triggered.connect(self.edit_print_settings)
+        menu_file.addAction(self.print_settings_action)
+        menu_file.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
@@ -191,6 +206,18 @@ class MainWindow(QMainWindow):
         """Ctrl+N: add a person (on the candidates tab, where they will appear)."""
         self.tabs.setCurrentWidget(self.candidates_tab)
         self.candidates_tab.add_person()
+
+    def edit_print_settings(self) -> None:
+        dialog = PrintSettingsDialog(self._backend, self)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.statusBar().showMessage(self.tr("Print settings saved."), 5000)
+        finally:
+            dialog.deleteLater()
+
+    def print_probation_register(self) -> None:
+        printed = printing.print_probation_register(self._backend.db, on=self._backend.today())
+        self.candidates_tab.printing.show_preview(printed)
 
     def refresh_all(self) -> None:
         """F5: read everything shown again (tabs not yet shown load when they are)."""

@@ -1,0 +1,107 @@
+"""The "Print form" menu of the people lists: one person opens the print dialog and then the
+preview; several people print in the background, merged into one PDF (e.g. every 6-KNĐ for this
+month's meeting)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
+
+from dvdesk.domain.forms import FormSpec, Subject
+from dvdesk.services import printing
+from dvdesk.services.errors import UserError
+from dvdesk.ui import bus as changes
+from dvdesk.ui.batch_print import run_batch
+from dvdesk.ui.pdf_preview import PdfPreviewDialog
+from dvdesk.ui.person_dialog import current_actor
+from dvdesk.ui.print_dialog import PrintFormDialog
+
+if TYPE_CHECKING:
+    from dvdesk.ui.backend import Backend
+    from dvdesk.ui.bus import Bus
+
+
+class PrintActions(QObject):
+    """`printed` carries each PrintedForm (for the status bar and tests)."""
+
+    printed = Signal(object)
+
+    def __init__(
+        self, backend: Backend, bus: Bus, parent: QWidget | None = None, actor: str | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._backend = backend
+        self._bus = bus
+        self._parent = parent
+        self._actor = actor or current_actor()
+        # Tests replace these to look at a dialog without a modal loop.
+        self.run_dialog: Callable[[QDialog], int] = lambda d: d.exec()
+        self.batch: Callable[
+            [QWidget | None, str, Sequence[tuple[str, Callable[[], bytes]]], str], bytes | None
+        ] = lambda parent, title, jobs, name: run_batch(parent, title, jobs, name)
+
+    def forms(self) -> list[FormSpec]:
+        return printing.printable_forms(Subject.PERSON, self._backend.today())
+
+    def menu_for(self, person_ids: Sequence[str], parent: QWidget | None = None) -> QMenu:
+        menu = QMenu(self.tr("&Print form"), parent or self._parent)
+        menu.setObjectName("print_menu")
+        ids = list(person_ids)
+        for spec in self.forms():
+            title = spec.title_en if self._backend.lang == "en" else spec.title
+            action = menu.addAction(f"{spec.code}  {title}")
+            action.setData(spec.code)
+            action.triggered.connect(
+                lambda _checked=False, code=spec.code: self.print_for(code, ids)
+            )
+        menu.setEnabled(bool(ids))
+        return menu
+
+    def print_for(self, code: str, person_ids: Sequence[str]) -> None:
+        if len(person_ids) == 1:
+            self.print_one(code, person_ids[0])
+        elif person_ids:
+            self.print_many(code, person_ids)
+
+    def print_one(self, code: str, person_id: str) -> printing.PrintedForm | None:
+        try:
+            dialog = PrintFormDialog(self._backend, code, person_id, self._parent, self._actor)
+        except UserError as exc:
+            QMessageBox.warning(self._parent, self.tr("Print"), exc.message(self._backend.lang))
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        try:
+            if self.run_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.printed is None:
+                return None
+            printed = dialog.printed
+        finally:
+            dialog.deleteLater()
+        self._after(printed)
+        self.show_preview(printed)
+        return printed
+
+    def show_preview(self, printed: printing.PrintedForm) -> None:
+        number = f" — Số {printed.number_text}" if printed.number_text else ""
+        preview = PdfPreviewDialog(
+            printed.pdf, f"{printed.code}{number}", printed.file_name, self._parent
+        )
+        try:
+            self.run_dialog(preview)
+        finally:
+            preview.pages.close()
+            preview.deleteLater()
+
+    def print_many(self, code: str, person_ids: Sequence[str]) -> bytes | None:
+        jobs = printing.batch_jobs(self._backend.db, code, person_ids, actor=self._actor)
+        title = self.tr("{code} for {count} people").format(code=code, count=len(jobs))
+        merged = self.batch(self._parent, title, jobs, f"{code} ({len(jobs)}).pdf")
+        self._bus.announce(changes.PEOPLE)  # numbers were written on the events
+        return merged
+
+    def _after(self, printed: printing.PrintedForm) -> None:
+        if printed.number_text:
+            self._bus.announce(changes.PEOPLE)
+        self.printed.emit(printed)

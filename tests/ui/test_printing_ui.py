@@ -1,0 +1,127 @@
+"""Printing from the people list: the print dialog numbers the form once, keeps what was typed,
+shows the preview; several selected people print as one batch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QPlainTextEdit
+from pytestqt.qtbot import QtBot
+
+from dvdesk.services import printing, register
+from dvdesk.ui.app import Gui
+from dvdesk.ui.pdf_preview import PdfPreviewDialog
+from dvdesk.ui.print_dialog import PrintFormDialog
+from dvdesk.ui.print_settings_dialog import PrintSettingsDialog
+
+
+def _person_id(gui: Gui, code: str) -> str:
+    tab = gui.window.candidates_tab
+    row = next(r for r in tab.model.rows() if r.code == code)
+    return row.id
+
+
+def test_printing_a_resolution_numbers_it_once_and_keeps_the_typed_text(
+    qtbot: QtBot, make_gui: Callable[..., Gui]
+) -> None:
+    gui = make_gui()
+    tab = gui.window.candidates_tab
+    person = _person_id(gui, "P2")
+    seen: list[QDialog] = []
+
+    def run(dialog: QDialog) -> int:
+        seen.append(dialog)
+        if isinstance(dialog, PrintFormDialog):
+            field = dialog.fields["conclusions"]
+            assert isinstance(field, QPlainTextEdit)
+            if not field.toPlainText():
+                field.setPlainText("Lý lịch rõ ràng, có nhận thức đúng về Đảng.")
+            dialog.print_form()
+            return int(dialog.result())
+        assert isinstance(dialog, PdfPreviewDialog)
+        assert dialog.page_count() >= 1
+        return 0
+
+    tab.printing.run_dialog = run
+    printed = tab.printing.print_one("6-KNĐ", person)
+    assert printed is not None and printed.number_text == "01-NQ/CB"
+    assert [type(d).__name__ for d in seen] == ["PrintFormDialog", "PdfPreviewDialog"]
+    entries = register.entries(gui.db)
+    assert [(e.number_text, e.form_code, e.person_id) for e in entries] == [
+        ("01-NQ/CB", "6-KNĐ", person)
+    ]
+    assert entries[0].inputs["conclusions"].startswith("Lý lịch rõ ràng")
+
+    # Printed again: the same number, and the dialog starts from the text typed the first time.
+    seen.clear()
+    again = tab.printing.print_one("6-KNĐ", person)
+    assert again is not None and again.number_text == "01-NQ/CB"
+    dialog = seen[0]
+    assert isinstance(dialog, PrintFormDialog)
+    assert "01-NQ/CB" in dialog.number_label.text()
+    assert len(register.entries(gui.db)) == 1
+
+
+def test_a_bad_date_is_shown_next_to_the_field_and_nothing_is_numbered(
+    qtbot: QtBot, make_gui: Callable[..., Gui]
+) -> None:
+    gui = make_gui()
+    dialog = PrintFormDialog(gui.window._backend, "6-KNĐ", _person_id(gui, "P2"), gui.window)
+    qtbot.addWidget(dialog)
+    dialog.date.setText("31/02/2026")
+    dialog.print_form()
+    assert dialog.printed is None
+    assert dialog.errors["issued_on"].message()
+    assert register.entries(gui.db) == []
+
+
+def test_several_selected_people_print_as_one_batch(
+    qtbot: QtBot, make_gui: Callable[..., Gui]
+) -> None:
+    gui = make_gui()
+    tab = gui.window.candidates_tab
+    ids = [_person_id(gui, "P2"), _person_id(gui, "P4")]
+    calls: list[tuple[str, int]] = []
+
+    def batch(parent: object, title: str, jobs: list, name: str) -> bytes | None:
+        pdfs = [job() for _label, job in jobs]
+        calls.append((title, len(pdfs)))
+        return pdfs[0]
+
+    tab.printing.batch = batch
+    tab.printing.print_for("6-KNĐ", ids)
+    assert calls and calls[0][1] == 2
+    numbers = sorted(e.number_text for e in register.entries(gui.db))
+    assert numbers == ["01-NQ/CB", "02-NQ/CB"]
+
+
+def test_the_row_menu_offers_the_forms(qtbot: QtBot, make_gui: Callable[..., Gui]) -> None:
+    gui = make_gui()
+    tab = gui.window.candidates_tab
+    row = next(r for r in tab.model.rows() if r.code == "P2")
+    menu = tab.action_menu(row)
+    print_menu = next(
+        a.menu()
+        for a in menu.actions()
+        if a.menu() is not None and a.menu().objectName() == "print_menu"
+    )
+    codes = [a.data() for a in print_menu.actions()]
+    assert "6-KNĐ" in codes and "2-KNĐ" in codes and "9-KNĐ" in codes
+
+
+def test_print_settings_are_saved_and_used_on_the_next_form(
+    qtbot: QtBot, make_gui: Callable[..., Gui]
+) -> None:
+    gui = make_gui()
+    dialog = PrintSettingsDialog(gui.window._backend, gui.window)
+    qtbot.addWidget(dialog)
+    dialog.place.setText("Vinh")
+    dialog.margins["left"].setValue(35)
+    dialog.unit_symbol.setText("C B")
+    dialog.save()
+    assert not dialog.saved and dialog.unit_symbol_error.message()
+    dialog.unit_symbol.setText("CBVP")
+    dialog.save()
+    assert dialog.saved
+    printed = printing.print_person_form(gui.db, "6-KNĐ", _person_id(gui, "P2"))
+    assert printed.number_text == "01-NQ/CBVP"
