@@ -74,6 +74,7 @@ SIGNER_SIZE = 14
 RECIPIENTS_TITLE_SIZE = 12
 RECIPIENTS_SIZE = 11
 PAGE_NUMBER_SIZE = 14
+LETTER_SUBJECT_SIZE = 12  # "V/v …" under the number of a công văn
 LINE_FACTOR = 1.2  # line height as a multiple of the type size in the heading block
 
 
@@ -138,10 +139,12 @@ class Heading:
     issuing_body: str  # "Chi bộ Khu phố 3" (printed in caps, bold)
     number: str  # "Số 12-NQ/CB"
     place: str  # "Hà Nội"
-    issued_on: date
+    issued_on: date | None  # None: no place-and-date line (a register's first page)
     superior_body: str = ""  # "Đảng bộ phường Dịch Vọng" (printed in caps); may be empty
     # The top-right heading: the Party's, or e.g. "ĐOÀN TNCS HỒ CHÍ MINH" on a Youth Union 4-KNĐ.
     top_heading: str = PARTY_HEADING
+    # A công văn's subject ("V/v thẩm tra lý lịch …"), italic 12 pt, centred under the number.
+    letter_subject: str = ""
 
 
 @dataclass(frozen=True)
@@ -249,7 +252,8 @@ class _HeadingBlock(Flowable):
         self.left.append(_Line("*", REGULAR, BODY_NAME_SIZE))
         self.right = [_Line(caps(heading.top_heading), BOLD, HEADING_SIZE, rule=True)]
         self.number = _Line(nfc(heading.number), REGULAR, NUMBER_SIZE)
-        self.date = _Line(place_date_line(heading.place, heading.issued_on), ITALIC, DATE_SIZE)
+        date_text = place_date_line(heading.place, heading.issued_on) if heading.issued_on else ""
+        self.date = _Line(date_text, ITALIC, DATE_SIZE)
         self._layout: list[tuple[str, str, float, float, float, bool]] = []
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -278,6 +282,12 @@ class _HeadingBlock(Flowable):
         placed.append(
             (self.date.text, self.date.font, self.date.size, left_w + right_w / 2, base, False)
         )
+        if self.heading.letter_subject.strip():
+            size = LETTER_SUBJECT_SIZE
+            text = nfc(self.heading.letter_subject.strip())
+            for piece in simpleSplit(text, ITALIC, size, left_w - 4 * mm):
+                base += size * LINE_FACTOR
+                placed.append((piece, ITALIC, size, left_w / 2, base, False))
         self._layout = placed
         self.width, self.height = availWidth, base + 6
         return self.width, self.height
@@ -312,6 +322,8 @@ class PartyDocument:
     title: str = ""  # PDF metadata; defaults to type name and subject
     signer_note: str = ""  # e.g. "(Ký, ghi rõ họ và tên)" on a blank template; empty when filled
     form_code: str = ""  # "6-KNĐ": printed small at the top right as "Mẫu 6-KNĐ"
+    pagesize: tuple[float, float] = A4  # e.g. landscape(A4)
+    addressee: str = ""  # công văn: "Kính gửi: …" printed above the body
 
     def flowables(self, body: Sequence[BodyItem]) -> list[Flowable]:
         register_fonts()
@@ -319,21 +331,25 @@ class PartyDocument:
         if self.form_code:
             story.append(form_code_line(self.form_code))
         story += [_HeadingBlock(self.heading), Spacer(1, 4 * mm)]
-        story.append(
-            Paragraph(
-                escape(caps(self.type_name)),
-                _style("type", BOLD, TYPE_NAME_SIZE, align=TA_CENTER, space_after=2),
+        if self.type_name.strip():
+            story.append(
+                Paragraph(
+                    escape(caps(self.type_name)),
+                    _style("type", BOLD, TYPE_NAME_SIZE, align=TA_CENTER, space_after=2),
+                )
             )
-        )
-        story.append(
-            Paragraph(
-                escape(nfc(self.subject)),
-                _style("subject", BOLD, SUBJECT_SIZE, align=TA_CENTER),
+            story.append(
+                Paragraph(
+                    escape(nfc(self.subject)),
+                    _style("subject", BOLD, SUBJECT_SIZE, align=TA_CENTER),
+                )
             )
-        )
-        story.append(Spacer(1, 1.5 * mm))
-        story.append(_ShortRule(30 * mm))
-        story.append(Spacer(1, 3 * mm))
+            story.append(Spacer(1, 1.5 * mm))
+            story.append(_ShortRule(30 * mm))
+            story.append(Spacer(1, 3 * mm))
+        if self.addressee.strip():
+            story.append(addressee_line(self.addressee))
+            story.append(Spacer(1, 3 * mm))
         items = [para(item) if isinstance(item, str) else item for item in body]
         story += items[:-1]
         # The signer block never stands alone on a page: the last paragraph goes with it.
@@ -360,7 +376,7 @@ class PartyDocument:
             )
             item = _style("ritem", REGULAR, RECIPIENTS_SIZE, align=TA_LEFT)
             recipients_cell += [Paragraph(escape(nfc(f"- {r}")), item) for r in self.recipients]
-        width = A4[0] - (self.margins.left + self.margins.right) * mm
+        width = self.pagesize[0] - (self.margins.left + self.margins.right) * mm
         table = Table(
             [[recipients_cell, signer_cell]],
             colWidths=[width * 0.5, width * 0.5],
@@ -368,6 +384,7 @@ class PartyDocument:
         table.setStyle(
             TableStyle(
                 [
+                    ("FONT", (0, 0), (-1, -1), REGULAR, RECIPIENTS_SIZE),  # empty cells too
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -394,7 +411,7 @@ class PartyDocument:
         m = self.margins
         doc = SimpleDocTemplate(
             out,
-            pagesize=A4,
+            pagesize=self.pagesize,
             topMargin=m.top * mm,
             bottomMargin=m.bottom * mm,
             leftMargin=m.left * mm,
@@ -402,6 +419,7 @@ class PartyDocument:
             title=nfc(self.title or f"{self.type_name} {self.subject}"),
             author=nfc(caps(self.heading.issuing_body)),
             creator="dvdesk",
+            initialFontName=REGULAR,  # no unembedded Helvetica in the file
             invariant=1 if invariant else 0,
         )
         doc.build(self.flowables(body), onFirstPage=_no_page_number, onLaterPages=_page_number)
@@ -432,6 +450,126 @@ def _page_number(canvas: Canvas, doc: SimpleDocTemplate) -> None:
     """Page numbers from page 2, centred, 10 mm from the top edge."""
     canvas.saveState()
     canvas.setFont(REGULAR, PAGE_NUMBER_SIZE)
-    width, height = A4
+    width, height = getattr(doc, "pagesize", A4)
     canvas.drawCentredString(width / 2, height - 10 * mm - PAGE_NUMBER_SIZE, str(doc.page))
     canvas.restoreState()
+
+
+# --- filling helpers shared by the forms -------------------------------------------------------
+
+DOTS = "……………"  # a blank to write on by hand; missing values print this, never "None"
+LONG_DOTS = "……………………………………"
+LETTER_NUMBER_BLANK = "    "  # "Số     -QĐ/ĐU": the number is written in by the office
+
+
+def text_or_dots(text: str | None, blank: str = DOTS) -> str:
+    """The text, NFC and stripped, or a dotted blank when it is missing."""
+    value = nfc(text or "").strip()
+    return value or blank
+
+
+def int_or_dots(value: int | None) -> str:
+    return DOTS if value is None else str(value)
+
+
+def date_or_dots(day: date | None) -> str:
+    """'ngày 05 tháng 03 năm 2026', or 'ngày … tháng … năm …' when unknown."""
+    return vn_date(day) if day else "ngày …… tháng …… năm ……"
+
+
+def short_date(day: date | None) -> str:
+    """'05/03/2026', or dots when unknown."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else "…/…/……"
+
+
+def number_line(number: int | None, symbol: str) -> str:
+    """'Số 05-QĐ/ĐU'; with no number 'Số     -QĐ/ĐU' (blank space to write the number in)."""
+    shown = f"{number:02d}" if number is not None else LETTER_NUMBER_BLANK
+    return nfc(f"Số {shown}-{symbol}")
+
+
+def parse_number(recorded: str) -> tuple[int | None, str]:
+    """'30-QĐ/ĐU' → (30, 'QĐ/ĐU'); '' or unreadable → (None, '')."""
+    import re
+
+    match = re.match(r"^\s*(?:Số\s*)?(\d+)\s*-\s*(\S.*?)\s*$", nfc(recorded or ""))
+    if not match:
+        return None, ""
+    return int(match.group(1)), match.group(2)
+
+
+def to_margins(value: object | None) -> Margins:
+    """Any object with top/bottom/left/right in millimetres (e.g. MarginsMM) as `Margins`."""
+    if value is None:
+        return Margins()
+    if isinstance(value, Margins):
+        return value
+    return Margins(
+        top=float(value.top),
+        bottom=float(value.bottom),
+        left=float(value.left),
+        right=float(value.right),
+    )
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later; the last day of the month when it has no such day."""
+    import calendar
+
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def addressee_line(addressee: str) -> Paragraph:
+    """'Kính gửi: …' of a công văn, centred, 14 pt."""
+    style = _style("addressee", REGULAR, BODY_SIZE, align=TA_CENTER, space_after=2)
+    return Paragraph(f"<i>Kính gửi:</i> {escape(text_or_dots(addressee, LONG_DOTS))}", style)
+
+
+def portrait_or_landscape(landscape_page: bool) -> tuple[float, float]:
+    from reportlab.lib.pagesizes import landscape
+
+    return landscape(A4) if landscape_page else A4
+
+
+def int_input(text: str | None) -> int | None:
+    """A count typed in the print dialog ('9', ' 9 đồng chí'); None when there is no number."""
+    digits = ""
+    for ch in (text or "").strip():
+        if ch.isdigit():
+            digits += ch
+        elif digits:
+            break
+    return int(digits) if digits else None
+
+
+def date_input(text: str | None) -> date | None:
+    """A date typed as '04/03/2026', '4-3-2026' or '2026-03-04'; None when unreadable."""
+    import re
+
+    value = (text or "").strip()
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    vn = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", value)
+    try:
+        if iso:
+            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        if vn:
+            return date(int(vn.group(3)), int(vn.group(2)), int(vn.group(1)))
+    except ValueError:
+        return None
+    return None
+
+
+def paragraphs(text: str | None) -> tuple[str, ...]:
+    """Multi-line free text as paragraphs (blank lines and line breaks separate them)."""
+    return tuple(line.strip() for line in nfc(text or "").splitlines() if line.strip())
+
+
+def percent(part: int, whole: int) -> str:
+    """Share as Vietnamese prints it: '88,9%' (one decimal, comma), '100%'."""
+    if whole == 0:
+        return "0%"
+    value = round(part * 1000 / whole) / 10
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") + "%"

@@ -2,7 +2,8 @@
 
 The chi bộ's resolution after its meeting: who attended, the conclusions about the person, the
 vote of the official members, and the proposal to the party committee above. Filled from
-`AdmissionResolution` (plain data; the service layer builds it from the database).
+`AdmissionResolution` (plain data); `from_dossier` builds it from a `PersonDossier` and the
+`PrintContext`. Whatever is unknown prints as a dotted blank to fill in by hand.
 """
 
 from __future__ import annotations
@@ -14,16 +15,26 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable
 
+from dvdesk.domain.dossier import PersonDossier, PrintContext
+from dvdesk.domain.forms import FormInput
+from dvdesk.domain.pipeline import EventKind
 from dvdesk.reports.pdf_layout import (
     Heading,
     Margins,
     PartyDocument,
     Signer,
+    date_or_dots,
+    int_input,
+    int_or_dots,
     nfc,
+    number_line,
     para,
+    paragraphs,
     rich,
-    vn_date,
+    text_or_dots,
+    to_margins,
 )
+from dvdesk.reports.pdf_layout import percent as percent
 
 FORM_CODE = "6-KNĐ"
 TYPE_NAME = "Nghị quyết"
@@ -36,24 +47,24 @@ class AdmissionResolution:
 
     superior_body: str  # "Đảng bộ phường Dịch Vọng"
     cell_name: str  # "Chi bộ Khu phố 3"
-    number: int  # 12 → "Số 12-NQ/CB"
+    number: int | None  # 12 → "Số 12-NQ/CB"; None → "Số     -NQ/CB"
     place: str  # "Hà Nội"
     issued_on: date
-    meeting_on: date
-    official_members: int
-    probationary_members: int
-    present_official: int
-    present_probationary: int
+    meeting_on: date | None
+    official_members: int | None  # None (unknown) prints dots
+    probationary_members: int | None
+    present_official: int | None
+    present_probationary: int | None
     absent_reasons: str  # "đồng chí Trần Văn B đi công tác" (empty when nobody was absent)
     chair: str
     secretary: str
     candidate_name: str
-    candidate_birth_date: date
+    candidate_birth_date: date | None
     candidate_hometown: str  # quê quán
     candidate_workplace: str  # nghề nghiệp, nơi làm việc
     conclusions: tuple[str, ...]  # paragraphs: history, political awareness, strengths …
-    votes_for: int  # official members in favour
-    votes_against: int
+    votes_for: int | None  # official members in favour
+    votes_against: int | None
     proposed_to: str  # "Đảng ủy phường Dịch Vọng"
     signer_name: str
     signer_authority: str = "T/M CHI BỘ"
@@ -70,68 +81,85 @@ class AdmissionResolution:
             self.votes_for,
             self.votes_against,
         )
-        if min(counts) < 0:
+        if any(c is not None and c < 0 for c in counts):
             raise ValueError("counts cannot be negative")
-        if self.present_official > self.official_members:
+        if _gt(self.present_official, self.official_members):
             raise ValueError("more official members present than the chi bộ has")
-        if self.present_probationary > self.probationary_members:
+        if _gt(self.present_probationary, self.probationary_members):
             raise ValueError("more probationary members present than the chi bộ has")
-        if self.votes_for + self.votes_against > self.present_official:
+        if _gt(_sum(self.votes_for, self.votes_against), self.present_official):
             raise ValueError("more votes than official members present")
 
     @property
-    def members(self) -> int:
-        return self.official_members + self.probationary_members
+    def members(self) -> int | None:
+        return _sum(self.official_members, self.probationary_members)
 
     @property
-    def present(self) -> int:
-        return self.present_official + self.present_probationary
+    def present(self) -> int | None:
+        return _sum(self.present_official, self.present_probationary)
 
     @property
-    def absent(self) -> int:
+    def absent(self) -> int | None:
+        if self.members is None or self.present is None:
+            return None
         return self.members - self.present
 
     @property
     def number_line(self) -> str:
-        return f"Số {self.number:02d}-{self.symbol}"
+        return number_line(self.number, self.symbol)
 
 
-def percent(part: int, whole: int) -> str:
-    """Share as Vietnamese prints it: '88,9%' (one decimal, comma), '100%'."""
-    if whole == 0:
-        return "0%"
-    value = round(part * 1000 / whole) / 10
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") + "%"
+def _sum(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else a + b
+
+
+def _gt(a: int | None, b: int | None) -> bool:
+    return a is not None and b is not None and a > b
+
+
+def vote_sentence(action: str, votes_for: int | None, against: int | None, base: int | None) -> str:
+    """'Số đảng viên chính thức tán thành … là 8/9 đồng chí, đạt 88,9% …'."""
+    n = int_or_dots(base)
+
+    def share(v: int | None) -> str:
+        return percent(v, base) if v is not None and base else "……%"
+
+    return (
+        f"Số đảng viên chính thức tán thành {action} là {int_or_dots(votes_for)}/{n} đồng chí, "
+        f"đạt {share(votes_for)} so với tổng số đảng viên chính thức; "
+        f"không tán thành {int_or_dots(against)}/{n} đồng chí, chiếm {share(against)}."
+    )
 
 
 def body(r: AdmissionResolution) -> list[Flowable]:
     """The body paragraphs of the resolution."""
     name = escape(nfc(r.candidate_name))
     cell = escape(nfc(r.cell_name))
-    absent = f"Vắng mặt: {r.absent} đồng chí"
+    absent = f"Vắng mặt: {int_or_dots(r.absent)} đồng chí"
     if r.absent:
-        absent += f" (lý do: {r.absent_reasons.strip() or 'không báo'})"
+        absent += f" (lý do: {text_or_dots(r.absent_reasons)})"
     items: list[Flowable] = [
         para(
-            f"{vn_date(r.meeting_on).capitalize()}, "
+            f"{date_or_dots(r.meeting_on).capitalize()}, "
             f"{nfc(r.cell_name)} đã họp để xét, đề nghị kết nạp quần chúng "
             f"{nfc(r.candidate_name)} vào Đảng Cộng sản Việt Nam."
         ),
         para(
-            f"Tổng số đảng viên của chi bộ: {r.members} đồng chí, trong đó chính thức: "
-            f"{r.official_members} đồng chí, dự bị: {r.probationary_members} đồng chí."
+            f"Tổng số đảng viên của chi bộ: {int_or_dots(r.members)} đồng chí, trong đó chính "
+            f"thức: {int_or_dots(r.official_members)} đồng chí, dự bị: "
+            f"{int_or_dots(r.probationary_members)} đồng chí."
         ),
         para(
-            f"Có mặt: {r.present} đồng chí (chính thức: {r.present_official}, dự bị: "
-            f"{r.present_probationary}). {absent}."
+            f"Có mặt: {int_or_dots(r.present)} đồng chí (chính thức: "
+            f"{int_or_dots(r.present_official)}, dự bị: {int_or_dots(r.present_probationary)}). "
+            f"{absent}."
         ),
-        para(f"Chủ trì hội nghị: đồng chí {nfc(r.chair)}."),
-        para(f"Thư ký hội nghị: đồng chí {nfc(r.secretary)}."),
+        para(f"Chủ trì hội nghị: đồng chí {text_or_dots(r.chair)}."),
+        para(f"Thư ký hội nghị: đồng chí {text_or_dots(r.secretary)}."),
         para(
-            f"Quần chúng {nfc(r.candidate_name)}, sinh {vn_date(r.candidate_birth_date)}; "
-            f"quê quán: {nfc(r.candidate_hometown)}; "
-            f"nghề nghiệp, nơi làm việc: {nfc(r.candidate_workplace)}."
+            f"Quần chúng {nfc(r.candidate_name)}, sinh {date_or_dots(r.candidate_birth_date)}; "
+            f"quê quán: {text_or_dots(r.candidate_hometown)}; "
+            f"nghề nghiệp, nơi làm việc: {text_or_dots(r.candidate_workplace)}."
         ),
         rich(
             "Sau khi xem xét đơn xin vào Đảng, lý lịch của người xin vào Đảng, giấy giới thiệu "
@@ -140,18 +168,20 @@ def body(r: AdmissionResolution) -> list[Flowable]:
         ),
         rich("<b>1. Về lý lịch, nhận thức chính trị, ưu điểm và khuyết điểm chính</b>"),
     ]
-    items += [para(text) for text in r.conclusions if text.strip()]
+    conclusions = [para(text) for text in r.conclusions if text.strip()]
+    items += conclusions or [para(LONG_BLANK), para(LONG_BLANK)]
     items += [
         rich("<b>2. Kết quả biểu quyết</b>"),
         para(
-            f"Số đảng viên chính thức tán thành việc kết nạp quần chúng {nfc(r.candidate_name)} "
-            f"vào Đảng là {r.votes_for}/{r.official_members} đồng chí, đạt "
-            f"{percent(r.votes_for, r.official_members)} so với tổng số đảng viên chính thức; "
-            f"không tán thành {r.votes_against}/{r.official_members} đồng chí, chiếm "
-            f"{percent(r.votes_against, r.official_members)}."
+            vote_sentence(
+                f"việc kết nạp quần chúng {nfc(r.candidate_name)} vào Đảng",
+                r.votes_for,
+                r.votes_against,
+                r.official_members,
+            )
         ),
         rich(
-            f"{cell} đề nghị {escape(nfc(r.proposed_to))} xem xét, kết nạp quần chúng "
+            f"{cell} đề nghị {escape(text_or_dots(r.proposed_to))} xem xét, kết nạp quần chúng "
             f"<b>{name}</b> vào Đảng Cộng sản Việt Nam."
         ),
     ]
@@ -159,7 +189,7 @@ def body(r: AdmissionResolution) -> list[Flowable]:
 
 
 def document(r: AdmissionResolution, margins: Margins | None = None) -> PartyDocument:
-    recipients = r.recipients or (f"{nfc(r.proposed_to)},", "Lưu chi bộ.")
+    recipients = r.recipients or (f"{text_or_dots(r.proposed_to)},", "Lưu chi bộ.")
     return PartyDocument(
         heading=Heading(
             issuing_body=r.cell_name,
@@ -176,6 +206,59 @@ def document(r: AdmissionResolution, margins: Margins | None = None) -> PartyDoc
         form_code=FORM_CODE,
         title=f"{FORM_CODE} {TYPE_NAME} {SUBJECT.lower()}: {nfc(r.candidate_name)}",
     )
+
+
+LONG_BLANK = "…" * 60
+
+INPUTS: tuple[FormInput, ...] = (
+    FormInput("conclusions", "Kết luận về lý lịch, nhận thức, ưu, khuyết điểm", "Conclusions"),
+    FormInput("chair", "Chủ trì hội nghị", "Meeting chair", multiline=False),
+    FormInput("secretary", "Thư ký hội nghị", "Meeting secretary", multiline=False),
+    FormInput(
+        "probationary_members", "Số đảng viên dự bị của chi bộ", "Probationary members", False
+    ),
+    FormInput(
+        "present_probationary", "Số đảng viên dự bị có mặt", "Probationary members present", False
+    ),
+    FormInput("absent_reasons", "Người vắng mặt và lý do", "Absentees and reasons"),
+    FormInput("workplace", "Nghề nghiệp, nơi làm việc", "Occupation and workplace", False),
+    FormInput("proposed_to", "Kính đề nghị (cấp ủy)", "Proposed to (committee)", False),
+)
+
+
+def from_dossier(dossier: PersonDossier, ctx: PrintContext) -> AdmissionResolution:
+    """The 6-KNĐ of `dossier`: the CELL_VOTE event gives the meeting and the vote."""
+    vote = dossier.last(EventKind.CELL_VOTE)
+    return AdmissionResolution(
+        superior_body=ctx.superior_of_cell or ctx.committee_name,
+        cell_name=ctx.cell_name or dossier.cell_name,
+        number=ctx.number,
+        place=ctx.place,
+        issued_on=ctx.on,
+        meeting_on=vote.on if vote else None,
+        official_members=vote.official_members if vote else None,
+        probationary_members=int_input(ctx.text("probationary_members")),
+        present_official=vote.present if vote else None,
+        present_probationary=int_input(ctx.text("present_probationary")),
+        absent_reasons=ctx.text("absent_reasons"),
+        chair=ctx.text("chair"),
+        secretary=ctx.text("secretary"),
+        candidate_name=dossier.full_name,
+        candidate_birth_date=dossier.birth_date,
+        candidate_hometown=dossier.hometown,
+        candidate_workplace=ctx.text("workplace") or dossier.occupation,
+        conclusions=paragraphs(ctx.text("conclusions")),
+        votes_for=vote.votes_for if vote else None,
+        votes_against=vote.votes_against if vote else None,
+        proposed_to=ctx.text("proposed_to") or ctx.committee_name,
+        signer_name=ctx.cell_secretary,
+        symbol=f"NQ/{ctx.cell_symbol}",
+    )
+
+
+def render_dossier(dossier: PersonDossier, ctx: PrintContext, *, invariant: bool = False) -> bytes:
+    """The 6-KNĐ of `dossier` with the context's margins."""
+    return render(from_dossier(dossier, ctx), to_margins(ctx.margins), invariant=invariant)
 
 
 def render(
