@@ -306,7 +306,12 @@ def cmd_print(args: argparse.Namespace, db: Database) -> int:
         if not args.person:
             raise CliError(f"{spec.code} is printed for a person: give --person")
         printed = printing.print_person_form(
-            db, spec.code, args.person, on=args.on, inputs=inputs, number_it=not args.no_number
+            db,
+            spec.code,
+            args.person,
+            on=args.on,
+            inputs=inputs or None,  # nothing given: the text kept from the last print
+            number_it=not args.no_number,
         )
     elif spec.subject is Subject.CLASS:
         if not args.class_id:

@@ -125,3 +125,15 @@ def test_print_settings_are_saved_and_used_on_the_next_form(
     assert dialog.saved
     printed = printing.print_person_form(gui.db, "6-KNĐ", _person_id(gui, "P2"))
     assert printed.number_text == "01-NQ/CBVP"
+
+
+def test_unticking_the_register_prints_without_a_number(
+    qtbot: QtBot, make_gui: Callable[..., Gui]
+) -> None:
+    gui = make_gui()
+    dialog = PrintFormDialog(gui.window._backend, "6-KNĐ", _person_id(gui, "P2"), gui.window)
+    qtbot.addWidget(dialog)
+    dialog.number_it.setChecked(False)
+    dialog.print_form()
+    assert dialog.printed is not None and dialog.printed.number_text == ""
+    assert register.entries(gui.db) == []

@@ -6,18 +6,20 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import Integer, Row, and_, func, literal, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from dvdesk.db.models import (
     CertificateRecord,
     Enrolment,
+    Member,
     Person,
     PipelineEvent,
     RegisteredDocument,
     Setting,
     Unit,
 )
+from dvdesk.domain.text import name_sort_key
 
 
 def last_number(session: Session, issuer_unit_id: str, doc_type: str, term_start: date) -> int:
@@ -76,6 +78,21 @@ def event_of_kind(session: Session, person_id: str, kind: str) -> PipelineEvent 
     ).first()
 
 
+def probationary_members(session: Session, unit_id: str, on: date) -> int:
+    """Members of the unit who were probationary on the day (admitted, not yet official, not
+    gone)."""
+    stmt = select(func.count(Member.id)).where(
+        Member.unit_id == unit_id,
+        or_(Member.ceremony_date.is_(None), Member.ceremony_date <= on),
+        or_(
+            and_(Member.status == "probationary", Member.official_date.is_(None)),
+            Member.official_date > on,
+        ),
+        or_(Member.left_on.is_(None), Member.left_on > on),
+    )
+    return int(session.scalar(stmt) or 0)
+
+
 def setting(session: Session, key: str) -> str | None:
     row = session.get(Setting, key)
     return row.value if row is not None else None
@@ -107,10 +124,28 @@ def roster_rows(session: Session, class_id: str) -> Sequence[Row[Any]]:
         .outerjoin(Unit, Unit.id == Person.unit_id)
         .outerjoin(CertificateRecord, CertificateRecord.id == Enrolment.certificate_id)
         .where(Enrolment.class_id == class_id)
-        .order_by(Person.sort_key, Person.id)
     )
-    rows: Sequence[Row[Any]] = session.execute(stmt).all()  # type: ignore[assignment]
-    return rows
+    # People the class certified without an enrolment row (recorded from paper, or imported).
+    enrolled = select(Enrolment.person_id).where(Enrolment.class_id == class_id)
+    certified = (
+        select(
+            Person.full_name,
+            Person.birth_date,
+            Person.sex,
+            Unit.name.label("cell_name"),
+            literal("passed").label("status"),
+            literal(None, Integer).label("attended_sessions"),
+            literal("").label("score"),
+            CertificateRecord.number.label("certificate_number"),
+            CertificateRecord.issued_on.label("certificate_issued_on"),
+        )
+        .join(Person, Person.id == CertificateRecord.person_id)
+        .outerjoin(Unit, Unit.id == Person.unit_id)
+        .where(CertificateRecord.class_id == class_id, Person.id.not_in(enrolled))
+    )
+    rows: list[Any] = [*session.execute(stmt).all(), *session.execute(certified).all()]
+    keys = {id(r): name_sort_key(r.full_name) for r in rows}
+    return sorted(rows, key=lambda r: keys[id(r)])
 
 
 def probation_register(session: Session, unit_ids: Sequence[str]) -> Sequence[Person]:

@@ -342,6 +342,9 @@ def plan_print(db: Database, code: str, person_ref: str) -> PrintPlan:
         if existing is not None:
             day = existing.issued_on
         name = person.full_name
+        person_unit = session.get(Unit, person.unit_id) if person.unit_id else None
+        cell, _committee = _issuer_units(session, person_unit)
+        suggested = _suggestions(session, spec, cell, day)
     return PrintPlan(
         code=spec.code,
         title=spec.title,
@@ -350,8 +353,30 @@ def plan_print(db: Database, code: str, person_ref: str) -> PrintPlan:
         numbered=spec.numbered,
         number_text=number_text,
         inputs=form_inputs(spec.code),
-        saved=saved_inputs(db, spec.code, person_ref),
+        saved=saved_inputs(db, spec.code, person_ref) or suggested,
     )
+
+
+def _clean_input(text: str) -> str:
+    """One-line text is cleaned like every field; several lines keep their breaks."""
+    return text.strip() if "\n" in text.strip() else clean(text)
+
+
+def _dump(inputs: Mapping[str, str]) -> str:
+    return json.dumps(dict(inputs), ensure_ascii=False, sort_keys=True)
+
+
+def _suggestions(session: Session, spec: FormSpec, cell: Unit | None, on: date) -> dict[str, str]:
+    """What the database can say for a form's typed fields: the chi bộ's probationary members
+    on the day, its secretary in the chair. Only for the keys the form asks for."""
+    keys = {i.key for i in getattr(_module(spec.code), "INPUTS", ())}
+    out: dict[str, str] = {}
+    if cell is not None and "probationary_members" in keys:
+        count = register_queries.probationary_members(session, cell.id, on)
+        out["probationary_members"] = str(count)
+    if cell is not None and "chair" in keys and cell.secretary_name:
+        out["chair"] = cell.secretary_name
+    return out
 
 
 def _load_inputs(raw: str) -> dict[str, str]:
@@ -411,7 +436,10 @@ def print_person_form(
                 f"Form {spec.code} is not printed for a person.",
                 "form",
             )
-        typed = {k: clean(v) if "\n" not in v else v.strip() for k, v in (inputs or {}).items()}
+        # `inputs` None (the command line, a batch): the text kept from the last print, or
+        # what the database suggests; given (the dialog): exactly that, and it is kept.
+        given = None if inputs is None else {k: _clean_input(v) for k, v in inputs.items()}
+        suggested = _suggestions(session, spec, cell, day)
         number: int | None = None
         document_id: str | None = None
         number_text = ""
@@ -422,24 +450,23 @@ def print_person_form(
                 number, document_id = existing.number, existing.id
                 number_text = f"{existing.number:02d}-{existing.symbol}"
                 day = on or existing.issued_on
-                if not typed:
-                    typed = _load_inputs(existing.inputs)
-                elif typed != _load_inputs(existing.inputs):
-                    existing.inputs = json.dumps(typed, ensure_ascii=False, sort_keys=True)
+                stored = _load_inputs(existing.inputs)
+                typed = stored if given is None else given
+                if typed != stored:
+                    existing.inputs = _dump(typed)
             else:
+                typed = suggested if given is None else given
                 issued = _register(session, spec, issuer, person, event, day, typed, actor)
                 number, number_text = issued.number, issued.text
                 document_id = issued.document_id or None
-        elif typed:
-            register_queries.set_setting(
-                session,
-                _inputs_key(person.id, spec.code),
-                json.dumps(typed, ensure_ascii=False, sort_keys=True),
-            )
-        elif not spec.numbered:
-            typed = _load_inputs(
-                register_queries.setting(session, _inputs_key(person.id, spec.code)) or ""
-            )
+        else:
+            key = _inputs_key(person.id, spec.code)
+            stored_raw = register_queries.setting(session, key)
+            if given is not None:
+                typed = given
+                register_queries.set_setting(session, key, _dump(given))
+            else:
+                typed = _load_inputs(stored_raw) if stored_raw else suggested
         settings = read_settings(session)
         ctx = _context(session, settings, cell, day, number, typed)
         dossier = load_dossier(session, person)
@@ -501,10 +528,10 @@ def _register(
 
 
 def _render(module: ModuleType, data: Any, ctx: PrintContext) -> bytes:
-    from dvdesk.reports.pdf_layout import Margins
+    from dvdesk.reports.pdf_layout import to_margins
 
-    m = ctx.margins
-    pdf: bytes = module.render(data, Margins(m.top, m.bottom, m.left, m.right))
+    margins = None if getattr(module, "OWN_MARGINS", False) else to_margins(ctx.margins)
+    pdf: bytes = module.render(data, margins)
     return pdf
 
 
@@ -573,6 +600,14 @@ def print_class_form(
         ctx = _context(session, settings, own, day, None, inputs or {})
     module = _module(spec.code)
     data = module.from_class(dossier, ctx)
+    if spec.code == "CN-NTVĐ" and not data:
+        raise UserError(
+            f"Lớp «{dossier.name}» chưa có học viên nào đạt: chưa có giấy chứng nhận để in. "
+            "Ghi kết quả học ở thẻ Lớp học trước.",
+            f"Nobody has passed class {dossier.name!r} yet: there is no certificate to print. "
+            "Record the results in the Classes tab first.",
+            "class",
+        )
     return PrintedForm(
         spec.code,
         spec.title,

@@ -62,9 +62,19 @@ def term_start_for(unit: Unit, on: date) -> date:
     """The term an issue date falls in; a date outside the unit's set term is refused."""
     if unit.term_start is None:
         return NO_TERM
-    if on < unit.term_start or (unit.term_end is not None and on > unit.term_end):
-        end = unit.term_end.strftime("%d/%m/%Y") if unit.term_end else "nay"
-        start = unit.term_start.strftime("%d/%m/%Y")
+    end = unit.term_end.strftime("%d/%m/%Y") if unit.term_end else "nay"
+    start = unit.term_start.strftime("%d/%m/%Y")
+    if on < unit.term_start:
+        raise UserError(
+            f"Ngày ban hành {on:%d/%m/%Y} thuộc nhiệm kỳ trước của {unit.name} (nhiệm kỳ này "
+            f"từ {start}): dvdesk không cấp số cho nhiệm kỳ đã qua. Ghi số đã cấp trên giấy "
+            "vào sự kiện, hoặc in không cấp số.",
+            f"The issue date {on:%d/%m/%Y} falls in an earlier term of {unit.name} (this one "
+            f"began {start}): dvdesk gives no numbers in a past term. Write the number given on "
+            "paper on the event, or print without a number.",
+            "issued_on",
+        )
+    if unit.term_end is not None and on > unit.term_end:
         raise UserError(
             f"Ngày ban hành {on:%d/%m/%Y} nằm ngoài nhiệm kỳ của {unit.name} "
             f"({start} – {end}). Hãy cập nhật nhiệm kỳ trước khi cấp số.",

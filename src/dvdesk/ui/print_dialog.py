@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -79,6 +80,13 @@ class PrintFormDialog(QDialog):
             self.number_label.setObjectName("number_label")
             self.number_label.setWordWrap(True)
             form.addRow(self.tr("Number:"), self.number_label)
+            self.number_it = QCheckBox(self.tr("Enter it in the document &register"), self)
+            self.number_it.setObjectName("number_it")
+            self.number_it.setChecked(True)
+            self.number_it.setToolTip(
+                self.tr("Unticked, the form prints with a blank number to write by hand.")
+            )
+            form.addRow("", self.number_it)
         for item in plan.inputs:
             label = item.label_en if backend.lang == "en" else item.label_vi
             widget: QLineEdit | QPlainTextEdit
@@ -128,9 +136,7 @@ class PrintFormDialog(QDialog):
     def inputs(self) -> dict[str, str]:
         out = {}
         for key, widget in self.fields.items():
-            text = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
-            if text.strip():
-                out[key] = text
+            out[key] = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
         return out
 
     def print_form(self) -> None:
@@ -152,6 +158,7 @@ class PrintFormDialog(QDialog):
                 self._person_id,
                 on=on,
                 inputs=self.inputs(),
+                number_it=not self.plan.numbered or self.number_it.isChecked(),
                 actor=self._actor,
             )
         except UserError as exc:

@@ -189,6 +189,10 @@ def _border(canvas: Canvas, doc: SimpleDocTemplate) -> None:
     canvas.restoreState()
 
 
+# The page is A5 landscape with its own margins: the document margins setting is for A4.
+OWN_MARGINS = True
+
+
 def render(
     certificates: Certificate | Sequence[Certificate],
     margins: Margins | None = None,
