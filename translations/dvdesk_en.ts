@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BatchPrinter</name>
+    <message numerus="yes">
+        <source>Joining %n document(s)…</source>
+        <translation>
+            <numerusform>Joining %n document…</numerusform>
+            <numerusform>Joining %n documents…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CandidateTableModel</name>
     <message numerus="yes">
         <source>Overdue by %n day(s)</source>

@@ -268,6 +268,39 @@
     </message>
 </context>
 <context>
+    <name>BatchPrinter</name>
+    <message>
+        <source>Preparing…</source>
+        <translation>Đang chuẩn bị…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Stopping after the current document…</source>
+        <translation>Đang dừng sau khi xong tài liệu hiện tại…</translation>
+    </message>
+    <message>
+        <source>{current} / {total} — {label}</source>
+        <translation>{current} / {total} — {label}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Joining %n document(s)…</source>
+        <translation>
+            <numerusform>Đang ghép %n tài liệu…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%n document(s) could not be made. The others were joined as usual.</source>
+        <translation>Không tạo được %n tài liệu. Các tài liệu còn lại vẫn được ghép bình thường.</translation>
+    </message>
+    <message>
+        <source>… and %n more (see the details).</source>
+        <translation>… và %n tài liệu khác (xem phần chi tiết).</translation>
+    </message>
+</context>
+<context>
     <name>CandidateTableModel</name>
     <message>
         <source>Full name</source>
@@ -450,6 +483,25 @@
     <message>
         <source>Not a date: write it as dd/mm/yyyy.</source>
         <translation>Không phải ngày: hãy viết theo dạng nn/tt/nnnn.</translation>
+    </message>
+</context>
+<context>
+    <name>Chart</name>
+    <message>
+        <source>No data</source>
+        <translation>Không có dữ liệu</translation>
+    </message>
+    <message>
+        <source>M{month}</source>
+        <translation>T{month}</translation>
+    </message>
+    <message>
+        <source>Admitted: {total} of a target of {target}</source>
+        <translation>Đã kết nạp {total} trên chỉ tiêu {target}</translation>
+    </message>
+    <message>
+        <source>Target: {target}</source>
+        <translation>Chỉ tiêu: {target}</translation>
     </message>
 </context>
 <context>
@@ -1158,6 +1210,18 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
         <translation>Kiểm tra một bảng tính hoặc tệp CSV đã điền, rồi nhập những người trong đó</translation>
     </message>
     <message>
+        <source>Print the &amp;probationary members&apos; register (18-KNĐ)…</source>
+        <translation>In &amp;sổ đảng viên dự bị (18-KNĐ)…</translation>
+    </message>
+    <message>
+        <source>Print &amp;settings…</source>
+        <translation>&amp;Thiết lập in…</translation>
+    </message>
+    <message>
+        <source>Margins, the committee&apos;s name, who signs, the place on the date line</source>
+        <translation>Lề trang, tên cấp ủy, người ký, địa danh trên dòng ngày tháng</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
@@ -1188,6 +1252,10 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
     <message>
         <source>&amp;About dvdesk</source>
         <translation>&amp;Giới thiệu dvdesk</translation>
+    </message>
+    <message>
+        <source>Print settings saved.</source>
+        <translation>Đã lưu thiết lập in.</translation>
     </message>
     <message numerus="yes">
         <source>%n person(s)</source>
@@ -1497,6 +1565,99 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
     <message>
         <source>&amp;Note:</source>
         <translation>&amp;Nội dung:</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Thu &amp;nhỏ</translation>
+    </message>
+    <message>
+        <source>Zoom out ({key})</source>
+        <translation>Thu nhỏ ({key})</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Phóng to</translation>
+    </message>
+    <message>
+        <source>Zoom in ({key})</source>
+        <translation>Phóng to ({key})</translation>
+    </message>
+    <message>
+        <source>&amp;Fit width</source>
+        <translation>&amp;Vừa chiều rộng</translation>
+    </message>
+    <message>
+        <source>Fit the page to the window&apos;s width (Ctrl+0)</source>
+        <translation>Hiển thị trang vừa chiều rộng cửa sổ (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Các trang</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Lưu thành PDF…</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>Trang {page}/{count}</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Lưu thành PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF not saved</source>
+        <translation>Chưa lưu được PDF</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to:
+{path}
+
+{error}
+
+If the file is open in another program, close it and try again, or choose another folder.</source>
+        <translation>Không ghi được tệp PDF vào:
+{path}
+
+{error}
+
+Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi thử lần nữa, hoặc chọn thư mục khác.</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>Chưa in được</translation>
+    </message>
+    <message>
+        <source>The printer could not be started. Check that it is switched on and connected, then try again.</source>
+        <translation>Không khởi động được máy in. Hãy kiểm tra máy in đã bật và đã được kết nối, rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>Printing page {page} ({done} of {total})…</source>
+        <translation>Đang in trang {page} ({done}/{total})…</translation>
     </message>
 </context>
 <context>
@@ -1862,6 +2023,155 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
     <message>
         <source>Undo: {action} (Ctrl+Z)</source>
         <translation>Hoàn tác: {action} (Ctrl+Z)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <source>&amp;Print form</source>
+        <translation>&amp;In biểu mẫu</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>{code} for {count} people</source>
+        <translation>{code} cho {count} người</translation>
+    </message>
+</context>
+<context>
+    <name>PrintFormDialog</name>
+    <message>
+        <source>Print {code}</source>
+        <translation>In {code}</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>nn/tt/nnnn</translation>
+    </message>
+    <message>
+        <source>Document &amp;date:</source>
+        <translation>&amp;Ngày văn bản:</translation>
+    </message>
+    <message>
+        <source>Số {number} (already in the register; printed again as it was)</source>
+        <translation>Số {number} (đã vào sổ; in lại đúng như lần trước)</translation>
+    </message>
+    <message>
+        <source>The next number of the register is given when you print.</source>
+        <translation>Khi in, văn bản được cấp số tiếp theo trong sổ đăng ký.</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Số:</translation>
+    </message>
+    <message>
+        <source>Enter it in the document &amp;register</source>
+        <translation>Vào &amp;sổ đăng ký văn bản (cấp số)</translation>
+    </message>
+    <message>
+        <source>Unticked, the form prints with a blank number to write by hand.</source>
+        <translation>Bỏ chọn thì văn bản in với số để trống, ghi tay sau.</translation>
+    </message>
+    <message>
+        <source>A field left empty prints dotted lines to fill in by hand.</source>
+        <translation>Ô để trống sẽ in dòng chấm để viết tay.</translation>
+    </message>
+    <message>
+        <source>&amp;Preview and print…</source>
+        <translation>&amp;Xem trước và in…</translation>
+    </message>
+    <message>
+        <source>Write the date as dd/mm/yyyy, e.g. 05/03/2026.</source>
+        <translation>Ghi ngày theo dạng nn/tt/nnnn, ví dụ 05/03/2026.</translation>
+    </message>
+    <message>
+        <source>Not printed: {message}</source>
+        <translation>Chưa in: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintSettingsDialog</name>
+    <message>
+        <source>Print settings</source>
+        <translation>Thiết lập in</translation>
+    </message>
+    <message>
+        <source>The committee above the chi bộ</source>
+        <translation>Cấp ủy cấp trên của chi bộ</translation>
+    </message>
+    <message>
+        <source>Committee &amp;name:</source>
+        <translation>&amp;Tên cấp ủy:</translation>
+    </message>
+    <message>
+        <source>Printed &amp;above it:</source>
+        <translation>&amp;In phía trên (cấp trên):</translation>
+    </message>
+    <message>
+        <source>&amp;Symbol (Số 01-QĐ/…):</source>
+        <translation>&amp;Ký hiệu (Số 01-QĐ/…):</translation>
+    </message>
+    <message>
+        <source>Se&amp;cretary who signs:</source>
+        <translation>&amp;Bí thư ký văn bản:</translation>
+    </message>
+    <message>
+        <source>Signs decisions &amp;as:</source>
+        <translation>Thẩm quyền &amp;ký quyết định:</translation>
+    </message>
+    <message>
+        <source>&amp;Place on the date line:</source>
+        <translation>Đị&amp;a danh trên dòng ngày tháng:</translation>
+    </message>
+    <message>
+        <source>This unit</source>
+        <translation>Đơn vị này</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Đơn vị:</translation>
+    </message>
+    <message>
+        <source>P&amp;lace:</source>
+        <translation>Địa &amp;danh:</translation>
+    </message>
+    <message>
+        <source>S&amp;ymbol (Số 01-NQ/…):</source>
+        <translation>Ký &amp;hiệu (Số 01-NQ/…):</translation>
+    </message>
+    <message>
+        <source>Secretary who si&amp;gns:</source>
+        <translation>Bí thư &amp;ký văn bản:</translation>
+    </message>
+    <message>
+        <source>Page margins (mm)</source>
+        <translation>Lề trang (mm)</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>Trên</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>Dưới</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Trái</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Phải</translation>
+    </message>
+    <message>
+        <source>36-HD/VPTW sources differ on margins; use the values of your own copy of the guidance.</source>
+        <translation>Các nguồn về 36-HD/VPTW ghi lề trang khác nhau; hãy dùng số đo trong bản hướng dẫn của đơn vị mình.</translation>
+    </message>
+    <message>
+        <source>Not saved: {message}</source>
+        <translation>Chưa lưu: {message}</translation>
     </message>
 </context>
 <context>

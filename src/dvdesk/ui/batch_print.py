@@ -206,21 +206,22 @@ def failures_box(
     box.setObjectName("batch_failures")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)
+    # lupdate only sees a plural count given as a plain name, not as a call.
+    failed = len(failures)
     box.setText(
         QCoreApplication.translate(
             "BatchPrinter",
             "%n document(s) could not be made. The others were joined as usual.",
             "",
-            len(failures),
+            failed,
         )
     )
     lines = [f"• {label}: {message}" for label, message in failures]
     shown = lines[:FAILURES_SHOWN]
     if len(lines) > len(shown):
+        more = len(lines) - len(shown)
         shown.append(
-            QCoreApplication.translate(
-                "BatchPrinter", "… and %n more (see the details).", "", len(lines) - len(shown)
-            )
+            QCoreApplication.translate("BatchPrinter", "… and %n more (see the details).", "", more)
         )
     box.setInformativeText("\n".join(shown))
     box.setDetailedText("\n".join(lines))
