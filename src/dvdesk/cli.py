@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, is_dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from dvdesk.db.engine import Database, DatabaseError
 from dvdesk.domain.dates import format_date, parse_date
@@ -125,6 +126,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--set", action="append", default=[], metavar="KEY=TEXT", help="text for the form"
     )
     p.add_argument("--no-number", action="store_true", help="do not enter it in the register")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser(
+        "report", help="the yearly plan, the half-year or year report, or the procedure check"
+    )
+    p.add_argument("kind", choices=("plan", "half-year", "year", "procedure"))
+    p.add_argument("--year", type=int, default=None, help="default: this year")
+    p.add_argument("--pdf", type=Path, help="write the printed document (KH / BC) here")
+    p.add_argument("--xlsx", type=Path, help="write the spreadsheet here (not for plan)")
+    p.add_argument("--on", type=_date_arg, default=None, help="the date on the printed document")
+    p.add_argument("--number", action="store_true", help="enter the PDF in the register")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("register", help="the document register (numbers issued)")
@@ -336,6 +348,122 @@ def cmd_print(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace, db: Database) -> int:
+    from dvdesk.services import print_settings, reports
+    from dvdesk.services.setup import install_info
+
+    info = install_info(db)
+    if info is None:
+        raise CliError("this database is not set up yet: run 'dvdesk init' first")
+    year = args.year or _today().year
+    if not 1900 <= year <= 2200:
+        raise CliError(f"--year {year} is not a year dvdesk can report on")
+    on = args.on or _today()
+    margins = print_settings.print_settings(db).margins
+    written: list[str] = []
+    if args.kind == "plan":
+        from dvdesk.services import plans
+
+        if args.xlsx:
+            raise CliError("--xlsx is for half-year, year and procedure; a plan prints with --pdf")
+        plan = plans.get_plan(db, info.unit_id, year)
+        if plan is None:
+            raise UserError(
+                f"Chưa có kế hoạch năm {year}: lập kế hoạch ở thẻ Báo cáo.",
+                f"There is no plan for {year}: write it in the Reports tab.",
+                "year",
+            )
+        if args.pdf:
+            args.pdf.write_bytes(
+                reports.print_plan(
+                    db, info.unit_id, year, on, register_number=args.number, margins=margins
+                )
+            )
+            written.append(str(args.pdf))
+        data: dict[str, object] = reports.plan_json(plan)
+        lines = _plan_lines(plan, args.lang)
+    elif args.kind == "procedure":
+        start, end = date(year, 1, 1), date(year, 12, 31)
+        check = reports.procedure_check(db, start, end, lang=args.lang)
+        if args.pdf:
+            args.pdf.write_bytes(
+                reports.print_procedure_check(
+                    db, start, end, on, register_number=args.number, margins=margins
+                )
+            )
+            written.append(str(args.pdf))
+        if args.xlsx:
+            reports.export_procedure_check(db, start, end, args.xlsx)
+            written.append(str(args.xlsx))
+        data = {"start": start, "end": end, "as_of": check.as_of, "items": check.items}
+        lines = [
+            f"{i.unit_name:<30} {i.person_name:<28} {format_date(i.due)} {i.message}"
+            for i in check.items
+        ]
+    else:
+        kind = args.kind.replace("-", "_")
+        view = reports.report(db, kind, year, lang=args.lang)
+        if args.pdf:
+            args.pdf.write_bytes(
+                reports.print_report(
+                    db, kind, year, on, register_number=args.number, margins=margins
+                )
+            )
+            written.append(str(args.pdf))
+        if args.xlsx:
+            reports.export_report(db, kind, year, args.xlsx)
+            written.append(str(args.xlsx))
+        data = reports.report_json(view)
+        lines = _report_lines(view, args.lang)
+    if args.json:
+        _print_json({**data, "written": written})
+        return 0
+    for line in lines:
+        print(line)
+    for path in written:
+        print(path)
+    return 0
+
+
+def _plan_lines(plan: Any, lang: str) -> list[str]:
+    vi = lang == "vi"
+    return [
+        (f"Kế hoạch năm {plan.year}" if vi else f"Plan for {plan.year}"),
+        (f"  Kết nạp: {plan.admit_target}" if vi else f"  Admit: {plan.admit_target}"),
+        (
+            f"  Đoàn viên: {plan.youth_union_share}%"
+            if vi
+            else f"  Youth Union: {plan.youth_union_share}%"
+        ),
+        (
+            f"  Lớp nhận thức về Đảng: {plan.awareness_classes_min}–{plan.awareness_classes_max}"
+            if vi
+            else f"  Awareness classes: {plan.awareness_classes_min}–{plan.awareness_classes_max}"
+        ),
+        (
+            f"  Lớp đảng viên mới: {plan.new_member_classes_min}–{plan.new_member_classes_max}"
+            if vi
+            else f"  New-member classes: {plan.new_member_classes_min}–"
+            f"{plan.new_member_classes_max}"
+        ),
+    ]
+
+
+def _report_lines(view: Any, lang: str) -> list[str]:
+    f = view.figures
+    target = view.plan.admit_target if view.plan else 0
+    vi = lang == "vi"
+    share = f" ({f.admitted * 100 // target}%)" if target else ""
+    return [
+        view.title,
+        (f"  Kết nạp: {f.admitted}" if vi else f"  Admitted: {f.admitted}")
+        + (f" / {target}{share}" if target else ""),
+        (f"  Là đoàn viên: {f.youth_union}" if vi else f"  Youth Union members: {f.youth_union}"),
+        (f"  Công nhận chính thức: {f.recognised}" if vi else f"  Recognised: {f.recognised}"),
+        (f"  Xóa tên dự bị: {f.struck_off}" if vi else f"  Struck off: {f.struck_off}"),
+    ]
+
+
 def cmd_register(args: argparse.Namespace, db: Database) -> int:
     from dvdesk.services import register
 
@@ -356,6 +484,7 @@ def cmd_register(args: argparse.Namespace, db: Database) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace, Database], int]] = {
     "print": cmd_print,
     "register": cmd_register,
+    "report": cmd_report,
     "init": cmd_init,
     "demo": cmd_demo,
     "people": cmd_people,
