@@ -156,3 +156,75 @@ def test_override_moves_deadlines(tmp_path: Path, capsys: pytest.CaptureFixture[
     run(capsys, "--data-dir", d, "workdays", "set", "2026-03-07", "default")
     _, out, _ = run(capsys, "--data-dir", d, "workdays", "add", "2026-03-06", "1", "--json")
     assert json.loads(out)["result"] == "2026-03-09"
+
+
+def test_print_and_report_commands_write_what_the_window_would(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pdf_text import pdf_text
+
+    d = str(tmp_path / "demo")
+    assert run(capsys, "--data-dir", d, "demo", "--units", "2", "--people", "80")[0] == 0
+    code, out, err = run(
+        capsys, "--data-dir", d, "people", "list", "--stage", "probation", "--json"
+    )
+    assert code == 0, err
+    person = json.loads(out)["people"][0]
+    pdf = tmp_path / "9.pdf"
+    code, out, err = run(
+        capsys,
+        "--data-dir",
+        d,
+        "print",
+        "9-KNĐ",
+        "--person",
+        person["id"],
+        "--out",
+        str(pdf),
+        "--json",
+    )
+    assert code == 0, err
+    printed = json.loads(out)
+    assert printed["form"] == "9-KNĐ" and printed["number"].endswith("-QĐ/ĐU")
+    text = pdf_text(pdf.read_bytes())
+    assert person["full_name"] in text and f"Số {printed['number']}" in text
+    code, out, _ = run(capsys, "--data-dir", d, "register", "--json")
+    assert [doc["form_code"] for doc in json.loads(out)["documents"]] == ["9-KNĐ"]
+
+    code, _, err = run(
+        capsys,
+        "--data-dir",
+        d,
+        "print",
+        "6-KNĐ",
+        "--person",
+        person["id"],
+        "--out",
+        str(tmp_path / "x.pdf"),
+        "--set",
+        "nonsense=1",
+    )
+    assert code == 2 and "nonsense" in err
+
+    year = str(json.loads(run(capsys, "--data-dir", d, "report", "plan", "--json")[1])["year"])
+    xlsx, bc = tmp_path / "bc.xlsx", tmp_path / "bc.pdf"
+    code, out, err = run(
+        capsys,
+        "--data-dir",
+        d,
+        "report",
+        "year",
+        "--year",
+        year,
+        "--xlsx",
+        str(xlsx),
+        "--pdf",
+        str(bc),
+        "--json",
+    )
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["target"] == 200 and xlsx.exists()
+    assert f"đã kết nạp {report['admitted']} đảng viên" in pdf_text(bc.read_bytes())
+    code, _, err = run(capsys, "--data-dir", d, "report", "plan", "--xlsx", str(xlsx))
+    assert code == 2 and "--xlsx" in err

@@ -349,7 +349,7 @@ def cmd_print(args: argparse.Namespace, db: Database) -> int:
 
 
 def cmd_report(args: argparse.Namespace, db: Database) -> int:
-    from dvdesk.services import print_settings, reports
+    from dvdesk.services import reports
     from dvdesk.services.setup import install_info
 
     info = install_info(db)
@@ -359,7 +359,6 @@ def cmd_report(args: argparse.Namespace, db: Database) -> int:
     if not 1900 <= year <= 2200:
         raise CliError(f"--year {year} is not a year dvdesk can report on")
     on = args.on or _today()
-    margins = print_settings.print_settings(db).margins
     written: list[str] = []
     if args.kind == "plan":
         from dvdesk.services import plans
@@ -375,9 +374,7 @@ def cmd_report(args: argparse.Namespace, db: Database) -> int:
             )
         if args.pdf:
             args.pdf.write_bytes(
-                reports.print_plan(
-                    db, info.unit_id, year, on, register_number=args.number, margins=margins
-                )
+                reports.print_plan(db, info.unit_id, year, on, register_number=args.number)
             )
             written.append(str(args.pdf))
         data: dict[str, object] = reports.plan_json(plan)
@@ -387,9 +384,7 @@ def cmd_report(args: argparse.Namespace, db: Database) -> int:
         check = reports.procedure_check(db, start, end, lang=args.lang)
         if args.pdf:
             args.pdf.write_bytes(
-                reports.print_procedure_check(
-                    db, start, end, on, register_number=args.number, margins=margins
-                )
+                reports.print_procedure_check(db, start, end, on, register_number=args.number)
             )
             written.append(str(args.pdf))
         if args.xlsx:
@@ -405,9 +400,7 @@ def cmd_report(args: argparse.Namespace, db: Database) -> int:
         view = reports.report(db, kind, year, lang=args.lang)
         if args.pdf:
             args.pdf.write_bytes(
-                reports.print_report(
-                    db, kind, year, on, register_number=args.number, margins=margins
-                )
+                reports.print_report(db, kind, year, on, register_number=args.number)
             )
             written.append(str(args.pdf))
         if args.xlsx:

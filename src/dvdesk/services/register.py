@@ -54,8 +54,16 @@ class RegisterEntry:
     inputs: dict[str, str]
 
 
-def unit_symbol(unit: Unit) -> str:
-    return unit.symbol.strip() or _DEFAULT_SYMBOL.get(unit.kind, "CB")
+def unit_symbol(unit: Unit, session: Session | None = None) -> str:
+    """The abbreviation after the slash: the unit's own; for the office, the committee's from
+    the print settings (the board's unit issues in its committee's name)."""
+    if unit.symbol.strip():
+        return unit.symbol.strip()
+    if unit.kind == "office" and session is not None:
+        symbol = register_queries.setting(session, "print.committee_symbol")
+        if symbol:
+            return symbol
+    return _DEFAULT_SYMBOL.get(unit.kind, "CB")
 
 
 def term_start_for(unit: Unit, on: date) -> date:
@@ -105,7 +113,7 @@ def issue(
         raise NotFoundError("Không tìm thấy đơn vị ban hành.", "Issuing unit not found.")
     term = term_start_for(unit, issued_on)
     number = register_queries.last_number(session, unit.id, doc_type.value, term) + 1
-    symbol = f"{doc_type.value}/{unit_symbol(unit)}"
+    symbol = f"{doc_type.value}/{unit_symbol(unit, session)}"
     return _add(
         session,
         unit,
@@ -189,7 +197,7 @@ def record(
     unit = session.get(Unit, issuer_unit_id)
     if unit is None:
         raise NotFoundError("Không tìm thấy đơn vị ban hành.", "Issuing unit not found.")
-    symbol = f"{doc_type.value}/{unit_symbol(unit)}"
+    symbol = f"{doc_type.value}/{unit_symbol(unit, session)}"
     if unit.term_start is not None and issued_on < unit.term_start:
         return IssuedNumber("", number, symbol, issued_on)
     term = term_start_for(unit, issued_on)

@@ -41,11 +41,12 @@ from dvdesk.domain.statistics import (
 )
 from dvdesk.domain.text import name_sort_key
 from dvdesk.reports import plan_document, report_document, report_workbook
-from dvdesk.reports.pdf_layout import Margins, number_line
+from dvdesk.reports.pdf_layout import Margins, number_line, to_margins
 from dvdesk.services import audit, plans
 from dvdesk.services.derive import facts_for, load_calendar, today
 from dvdesk.services.errors import NotFoundError, NotInitialisedError, UserError
 from dvdesk.services.overview import STAGE_ORDER
+from dvdesk.services.print_settings import read_settings
 from dvdesk.services.register import issue, unit_symbol
 
 HALF_YEAR = "half_year"
@@ -445,22 +446,41 @@ def _header(
         number = f"Số {issued.text}"
         document_id = issued.document_id
     else:
-        number = number_line(None, f"{doc_type.value}/{unit_symbol(unit)}")
+        number = number_line(None, f"{doc_type.value}/{unit_symbol(unit, session)}")
     office = unit.kind == "office"
-    return (
-        report_document.Header(
+    settings = read_settings(session)
+    if office:
+        # The office's board works for the committee; the committee issues and signs (the
+        # names come from the print settings, as on decisions).
+        header = report_document.Header(
+            issuing_body=settings.committee_name or unit.name,
+            superior_body=settings.committee_superior,
+            number=number,
+            place=settings.place or unit.place,
+            issued_on=issued_on,
+            signer_name=settings.committee_secretary,
+            signer_authority=settings.committee_signs_as,
+            signer_position="BÍ THƯ",
+            level="office",
+        )
+    else:
+        header = report_document.Header(
             issuing_body=unit.name,
             superior_body=superior,
             number=number,
-            place=unit.place,
+            place=unit.place or settings.place,
             issued_on=issued_on,
             signer_name=unit.secretary_name,
-            signer_authority="T/M BAN THƯỜNG VỤ" if office else "T/M CHI BỘ",
+            signer_authority="T/M CHI BỘ",
             signer_position="BÍ THƯ",
-            level="office" if office else "cell",
-        ),
-        document_id,
-    )
+            level="cell",
+        )
+    return header, document_id
+
+
+def _margins(session: Session, margins: Margins | None) -> Margins:
+    """The margins asked for, else the print settings' (as on every printed form)."""
+    return margins if margins is not None else to_margins(read_settings(session).margins)
 
 
 def _superior(session: Session, unit: Unit) -> str:
@@ -501,7 +521,7 @@ def print_plan(
         )
         if document_id:
             plans.link_document(session, plan.id, document_id)
-        return plan_document.render(_plan_print(plan), header, margins)
+        return plan_document.render(_plan_print(plan), header, _margins(session, margins))
 
 
 def _plan_print(plan: plans.PlanView) -> plan_document.PlanPrint:
@@ -554,7 +574,7 @@ def print_report(
             {"kind": view.kind, "year": str(year)},
             actor,
         )
-        return report_document.render(_report_print(view), header, margins)
+        return report_document.render(_report_print(view), header, _margins(session, margins))
 
 
 def _report_print(view: ReportView) -> report_document.ReportPrint:
@@ -604,7 +624,7 @@ def print_procedure_check(
                 summary=result.summary,
             ),
             header,
-            margins,
+            _margins(session, margins),
         )
 
 
