@@ -537,26 +537,49 @@ def measure_printing(db: Any, count: int) -> list[Line]:
         f6_kn.AdmissionResolution(**{**vars(_sample_resolution()), "candidate_name": f"Người {i}"})
         for i in range(len(ids))
     ]
-    seconds_render, _ = timed(lambda: [f6_kn.render(d) for d in data])
+    seconds_render, rendered = timed(lambda: [f6_kn.render(d) for d in data])
+    render_pages = sum(len(pypdfium2.PdfDocument(pdf)) for pdf in rendered[:1]) * len(data)
     pages = len(ids) * pages_each
+    per_page = floor / floor_pages  # the floor for any number of pages, same font and text
+
+    def line(label: str, count: int, seconds: float) -> Line:
+        return Line(f"{label} ({count / seconds:.0f} pages/s)", count, seconds, per_page * count)
+
     return [
-        Line(
-            f"print 6-KNĐ ×{len(ids)}: render only ({pages / seconds_render:.0f} pages/s)",
-            pages,
-            seconds_render,
-            floor,
-        ),
-        Line(
-            f"print 6-KNĐ ×{len(ids)}: service ({pages / seconds_service:.0f} pages/s)",
-            pages,
-            seconds_service,
-            floor,
-        ),
+        line(f"print 6-KNĐ ×{len(ids)}: render from data", render_pages, seconds_render),
+        line(f"print 6-KNĐ ×{len(ids)}: service (read, number, render)", pages, seconds_service),
         Line(
             f"floor: raw canvas page, same font ({floor_pages / floor:.0f} pages/s)",
             floor_pages,
             floor,
         ),
+    ]
+
+
+def floor_year_report(db_path: Path, year: int) -> int:
+    """The floor: admissions of the year counted by month in raw SQL (one GROUP BY)."""
+    with _raw(db_path) as con:
+        rows = con.execute(
+            "SELECT strftime('%m', on_date), count(*) FROM events"
+            " WHERE kind = 'ceremony' AND on_date BETWEEN ? AND ? GROUP BY 1",
+            (f"{year}-01-01", f"{year}-12-31"),
+        ).fetchall()
+    return sum(count for _month, count in rows)
+
+
+def measure_year_report(db: Any, db_path: Path, year: int) -> list[Line]:
+    """The year report (every figure, breakdown, class and unit row) over the whole database,
+    against a raw count of the year's admissions by month."""
+    from dvdesk.services import reports
+
+    say("  year report ...")
+    floor, admitted = timed(lambda: floor_year_report(db_path, year), 3)
+    seconds, view = timed(lambda: reports.year_report(db, year), 3)
+    seconds_pdf, _ = timed(lambda: reports.print_report(db, "year", year, date(year, 12, 31)))
+    return [
+        Line("year report: service (all figures)", view.figures.admitted, seconds, floor),
+        Line("year report: BC document (PDF)", admitted, seconds_pdf, floor),
+        Line("floor: sqlite3 count of admissions by month", admitted, floor),
     ]
 
 
@@ -688,6 +711,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # (5) Printing.
     lines += measure_printing(db, args.forms)
+
+    # (6) The year report.
+    lines += measure_year_report(db, db_path, today.year)
 
     # (4) The window.
     if args.skip_ui:
