@@ -13,6 +13,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -239,7 +240,7 @@ class HelperNote(Tracked, Base):
 class CertificateRecord(Tracked, Base):
     __tablename__ = "certificates"
     person_id: Mapped[str] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
-    class_id: Mapped[str | None] = mapped_column(ForeignKey("classes.id"))
+    class_id: Mapped[str | None] = mapped_column(ForeignKey("classes.id"), index=True)
     kind: Mapped[str] = mapped_column(String(20), default="awareness")
     number: Mapped[str] = mapped_column(String(40), default="")
     issued_on: Mapped[date] = mapped_column(Date)
@@ -252,6 +253,8 @@ class PipelineEvent(Tracked, Base):
     """A dated act in a person's file; the person's stage is derived from these."""
 
     __tablename__ = "events"
+    # The reports count acts of one kind in a period across every person.
+    __table_args__ = (Index("ix_events_kind_on_date", "kind", "on_date"),)
     person_id: Mapped[str] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(30))
     on_date: Mapped[date] = mapped_column(Date)
