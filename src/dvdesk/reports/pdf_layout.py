@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -293,15 +293,23 @@ class _HeadingBlock(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        c = self.canv
-        for text, font, size, centre, from_top, rule in self._layout:
-            y = self.height - from_top
-            c.setFont(font, size)
-            c.drawCentredString(centre, y, nfc(text))
-            if rule:
-                half = pdfmetrics.stringWidth(text, font, size) / 2
-                c.setLineWidth(0.7)
-                c.line(centre - half, y - 3, centre + half, y - 3)
+        draw_centred_lines(self.canv, self._layout, self.height)
+
+
+# (text, font, size, centre x, baseline from top, rule under it)
+PlacedLine: TypeAlias = tuple[str, str, float, float, float, bool]
+
+
+def draw_centred_lines(c: Canvas, placed: Sequence[PlacedLine], height: float) -> None:
+    """Draw a heading's lines centred on their x, with a 0.7 pt rule under those that have one."""
+    for text, font, size, centre, from_top, rule in placed:
+        y = height - from_top
+        c.setFont(font, size)
+        c.drawCentredString(centre, y, nfc(text))
+        if rule:
+            half = pdfmetrics.stringWidth(text, font, size) / 2
+            c.setLineWidth(0.7)
+            c.line(centre - half, y - 3, centre + half, y - 3)
 
 
 # --- the document ----------------------------------------------------------------------------
@@ -407,22 +415,103 @@ class PartyDocument:
         return target
 
     def _build(self, out: io.BytesIO, body: Sequence[BodyItem], invariant: bool) -> None:
-        register_fonts()
-        m = self.margins
-        doc = SimpleDocTemplate(
+        doc = pdf_template(
             out,
+            self.margins,
+            title=self.title or f"{self.type_name} {self.subject}",
+            author=caps(self.heading.issuing_body),
+            invariant=invariant,
             pagesize=self.pagesize,
-            topMargin=m.top * mm,
-            bottomMargin=m.bottom * mm,
-            leftMargin=m.left * mm,
-            rightMargin=m.right * mm,
-            title=nfc(self.title or f"{self.type_name} {self.subject}"),
-            author=nfc(caps(self.heading.issuing_body)),
-            creator="dvdesk",
-            initialFontName=REGULAR,  # no unembedded Helvetica in the file
-            invariant=1 if invariant else 0,
         )
         doc.build(self.flowables(body), onFirstPage=_no_page_number, onLaterPages=_page_number)
+
+
+def pdf_template(
+    out: io.BytesIO,
+    margins: Margins,
+    *,
+    title: str,
+    author: str = "",
+    invariant: bool = False,
+    pagesize: tuple[float, float] = A4,
+) -> SimpleDocTemplate:
+    """The document template every form builds on: page size, margins, metadata, fonts."""
+    register_fonts()
+    return SimpleDocTemplate(
+        out,
+        pagesize=pagesize,
+        topMargin=margins.top * mm,
+        bottomMargin=margins.bottom * mm,
+        leftMargin=margins.left * mm,
+        rightMargin=margins.right * mm,
+        title=nfc(title),
+        author=nfc(author),
+        creator="dvdesk",
+        initialFontName=REGULAR,  # no unembedded Helvetica in the file
+        invariant=1 if invariant else 0,
+    )
+
+
+def build_pdf(
+    story: list[Flowable],
+    margins: Margins,
+    *,
+    title: str,
+    author: str = "",
+    invariant: bool = False,
+    number_pages: bool = True,
+    on_first_page: Callable[[Canvas, SimpleDocTemplate], None] | None = None,
+) -> bytes:
+    """A4 PDF of `story`; page numbers centred at the top from page 2."""
+    out = io.BytesIO()
+    doc = pdf_template(out, margins, title=title, author=author, invariant=invariant)
+    later = _page_number if number_pages else _no_page_number
+    doc.build(story, onFirstPage=on_first_page or _no_page_number, onLaterPages=later)
+    return out.getvalue()
+
+
+def form_document(
+    form_code: str,
+    type_name: str,
+    subject: str,
+    *,
+    issuing_body: str,
+    number: str,
+    place: str,
+    issued_on: date | None,
+    superior_body: str,
+    signer: Signer,
+    recipients: Sequence[str],
+    margins: Margins | None,
+    about: str = "",
+    title: str = "",
+    top_heading: str = PARTY_HEADING,
+    letter_subject: str = "",
+    addressee: str = "",
+) -> PartyDocument:
+    """A form in the Party frame: its heading, type and subject, signer and recipients.
+
+    The PDF title is `title`, or "<form code> <type name> <subject>: <about>".
+    """
+    return PartyDocument(
+        heading=Heading(
+            issuing_body=issuing_body,
+            number=number,
+            place=place,
+            issued_on=issued_on,
+            superior_body=superior_body,
+            top_heading=top_heading,
+            letter_subject=letter_subject,
+        ),
+        type_name=type_name,
+        subject=subject,
+        signer=signer,
+        recipients=recipients,
+        margins=margins or Margins(),
+        form_code=form_code,
+        title=title or f"{form_code} {type_name} {subject.lower()}: {nfc(about)}",
+        addressee=addressee,
+    )
 
 
 class _ShortRule(Flowable):
@@ -462,6 +551,10 @@ LONG_DOTS = "……………………………………"
 LETTER_NUMBER_BLANK = "    "  # "Số     -QĐ/ĐU": the number is written in by the office
 
 
+DATE_BLANK = "ngày …… tháng …… năm ……"
+SHORT_DATE_BLANK = "…/…/……"
+
+
 def text_or_dots(text: str | None, blank: str = DOTS) -> str:
     """The text, NFC and stripped, or a dotted blank when it is missing."""
     value = nfc(text or "").strip()
@@ -472,14 +565,14 @@ def int_or_dots(value: int | None) -> str:
     return DOTS if value is None else str(value)
 
 
-def date_or_dots(day: date | None) -> str:
+def date_or_dots(day: date | None, blank: str = DATE_BLANK) -> str:
     """'ngày 05 tháng 03 năm 2026', or 'ngày … tháng … năm …' when unknown."""
-    return vn_date(day) if day else "ngày …… tháng …… năm ……"
+    return vn_date(day) if day else blank
 
 
-def short_date(day: date | None) -> str:
+def short_date(day: date | None, blank: str = SHORT_DATE_BLANK) -> str:
     """'05/03/2026', or dots when unknown."""
-    return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else "…/…/……"
+    return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else blank
 
 
 def number_line(number: int | None, symbol: str) -> str:

@@ -15,8 +15,7 @@ Every string is NFC-normalised before it is drawn.
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -29,12 +28,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -49,17 +46,23 @@ from dvdesk.reports.pdf_layout import (
     PARTY_HEADING,
     REGULAR,
     Margins,
+    PlacedLine,
+    build_pdf,
     caps,
+    draw_centred_lines,
     form_code_line,
     nfc,
     para,
     register_fonts,
+    short_date,
+    text_or_dots,
     to_margins,
-    vn_date,
 )
+from dvdesk.reports.pdf_layout import date_or_dots as party_date_or_dots
 
 DOT = "."
 DATE_DOTS = "ngày ….. tháng ….. năm ……."
+SHORT_DATE_DOTS = "…../…../……."
 HAND_LEADING = 20  # points between dotted lines to write on by hand
 
 
@@ -70,24 +73,22 @@ def dots(n: int = 30) -> str:
 
 def or_dots(value: str | None, n: int = 30) -> str:
     """The value, NFC and stripped, or a run of dots when it is missing."""
-    text = nfc(value or "").strip()
-    return text if text else dots(n)
+    return text_or_dots(value, dots(n))
 
 
 def date_or_dots(day: date | None) -> str:
     """'ngày 05 tháng 03 năm 2026', or the same with dots to fill in by hand."""
-    return vn_date(day) if day else DATE_DOTS
+    return party_date_or_dots(day, DATE_DOTS)
 
 
 def short_date_or_dots(day: date | None) -> str:
     """'05/03/2026', or '…../…../……..'."""
-    return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else "…../…../……."
+    return short_date(day, SHORT_DATE_DOTS)
 
 
 def place_date_or_dots(place: str, day: date | None) -> str:
     """'Hà Nội, ngày 05 tháng 03 năm 2026' with dots for whatever is missing."""
-    where = nfc(place).strip() or "……………"
-    return f"{where}, {date_or_dots(day)}"
+    return f"{text_or_dots(place)}, {date_or_dots(day)}"
 
 
 def style(
@@ -317,13 +318,13 @@ class TwoColumnHeading(Flowable):
         self.number = nfc(number)
         self.date_line = nfc(date_line)
         self.left_share = left_share
-        self._placed: list[tuple[str, str, float, float, float, bool]] = []
+        self._placed: list[PlacedLine] = []
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         register_fonts()
         left_w = availWidth * self.left_share
         right_w = availWidth - left_w
-        placed: list[tuple[str, str, float, float, float, bool]] = []
+        placed: list[PlacedLine] = []
 
         def stack(lines: list[HeadLine], centre: float, width: float) -> float:
             y = 0.0
@@ -348,15 +349,7 @@ class TwoColumnHeading(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        c = self.canv
-        for text_, font, size, centre, from_top, rule in self._placed:
-            y = self.height - from_top
-            c.setFont(font, size)
-            c.drawCentredString(centre, y, text_)
-            if rule:
-                half = pdfmetrics.stringWidth(text_, font, size) / 2
-                c.setLineWidth(0.7)
-                c.line(centre - half, y - 3, centre + half, y - 3)
+        draw_centred_lines(self.canv, self._placed, self.height)
 
 
 class CentredRule(Flowable):
@@ -515,49 +508,6 @@ def addressee_block(addressees: Sequence[str], width: float) -> list[Flowable]:
         )
     )
     return [table, Spacer(1, 5 * mm)]
-
-
-def _page_number(canvas: Canvas, doc: SimpleDocTemplate) -> None:
-    canvas.saveState()
-    canvas.setFont(REGULAR, BODY_SIZE)
-    width, height = A4
-    canvas.drawCentredString(width / 2, height - 10 * mm - BODY_SIZE, str(doc.page))
-    canvas.restoreState()
-
-
-def _nothing(canvas: Canvas, doc: SimpleDocTemplate) -> None:
-    return None
-
-
-def build_pdf(
-    story: list[Flowable],
-    margins: Margins,
-    *,
-    title: str,
-    author: str = "",
-    invariant: bool = False,
-    number_pages: bool = True,
-    on_first_page: Callable[[Canvas, SimpleDocTemplate], None] | None = None,
-) -> bytes:
-    """A4 PDF of `story`; page numbers centred at the top from page 2."""
-    register_fonts()
-    out = io.BytesIO()
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        topMargin=margins.top * mm,
-        bottomMargin=margins.bottom * mm,
-        leftMargin=margins.left * mm,
-        rightMargin=margins.right * mm,
-        title=nfc(title),
-        author=nfc(author),
-        creator="dvdesk",
-        initialFontName=REGULAR,  # no unembedded Helvetica in the file
-        invariant=1 if invariant else 0,
-    )
-    later = _page_number if number_pages else _nothing
-    doc.build(story, onFirstPage=on_first_page or _nothing, onLaterPages=later)
-    return out.getvalue()
 
 
 __all__ = [

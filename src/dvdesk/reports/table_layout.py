@@ -21,7 +21,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -41,6 +40,7 @@ from dvdesk.reports.pdf_layout import (
     caps,
     form_code_line,
     nfc,
+    pdf_template,
     register_fonts,
 )
 
@@ -184,21 +184,14 @@ class TableDocument:
         return story
 
     def render(self, *, invariant: bool = False) -> bytes:
-        register_fonts()
         out = io.BytesIO()
-        m = self.margins
-        doc = SimpleDocTemplate(
+        doc = pdf_template(
             out,
-            pagesize=self.pagesize,
-            topMargin=m.top * mm,
-            bottomMargin=m.bottom * mm,
-            leftMargin=m.left * mm,
-            rightMargin=m.right * mm,
-            title=nfc(self.doc_title or self.title),
+            self.margins,
+            title=self.doc_title or self.title,
             author=caps(self.heading.issuing_body),
-            creator="dvdesk",
-            initialFontName=REGULAR,  # no unembedded Helvetica in the file
-            invariant=1 if invariant else 0,
+            invariant=invariant,
+            pagesize=self.pagesize,
         )
         doc.build(self.flowables(), onFirstPage=_no_page_number, onLaterPages=_page_number)
         return out.getvalue()

@@ -42,6 +42,7 @@ from dvdesk.reports.pdf_layout import (
     _style,
     caps,
     nfc,
+    pdf_template,
     place_date_line,
     register_fonts,
     short_date,
@@ -204,21 +205,14 @@ def render(
     items = [certificates] if isinstance(certificates, Certificate) else list(certificates)
     if not items:
         raise ValueError("no certificate to print")
-    register_fonts()
-    m = margins or Margins(14, 12, 16, 16)
     out = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc = pdf_template(
         out,
-        pagesize=PAGE,
-        topMargin=m.top * mm,
-        bottomMargin=m.bottom * mm,
-        leftMargin=m.left * mm,
-        rightMargin=m.right * mm,
-        title=nfc(f"{FORM_CODE} Giấy chứng nhận: {items[0].class_name}"),
+        margins or Margins(14, 12, 16, 16),
+        title=f"{FORM_CODE} Giấy chứng nhận: {items[0].class_name}",
         author=caps(items[0].issuer),
-        creator="dvdesk",
-        initialFontName=REGULAR,  # no unembedded Helvetica in the file
-        invariant=1 if invariant else 0,
+        invariant=invariant,
+        pagesize=PAGE,
     )
     story: list[Flowable] = []
     for index, cert in enumerate(items):

@@ -131,18 +131,46 @@ def body(r: SelfReview) -> list[Flowable | str]:
     ]
 
 
-def document(r: SelfReview, margins: Margins | None = None) -> PersonalDocument:
+def review_document(
+    form_code: str,
+    title: str,
+    subtitle: str,
+    *,
+    signer: tuple[str, str],
+    cell_name: str,
+    place: str,
+    on: date | None,
+    pdf_title: str,
+    margins: Margins | None,
+) -> PersonalDocument:
+    """A review at the end of probation (10-, 11-KNĐ): to the chi bộ, signed by `signer`
+    (caption, name)."""
+    caption, name = signer
     return PersonalDocument(
-        title=TITLE,
-        subtitle=SUBTITLE,
-        form_code=FORM_CODE,
+        title=title,
+        subtitle=subtitle,
+        form_code=form_code,
+        place=place,
+        on=on,
+        signer_caption=(caption,),
+        signer_name=name,
+        addressees=(nfc(cell_name),),
+        margins=margins or Margins(),
+        pdf_title=pdf_title,
+    )
+
+
+def document(r: SelfReview, margins: Margins | None = None) -> PersonalDocument:
+    return review_document(
+        FORM_CODE,
+        TITLE,
+        SUBTITLE,
+        signer=("Người tự kiểm điểm", r.full_name),
+        cell_name=r.cell_name,
         place=r.place,
         on=r.on,
-        signer_caption=("Người tự kiểm điểm",),
-        signer_name=r.full_name,
-        addressees=(nfc(r.cell_name),),
-        margins=margins or Margins(),
         pdf_title=f"{FORM_CODE} Bản tự kiểm điểm của đảng viên dự bị: {nfc(r.full_name)}",
+        margins=margins,
     )
 
 

@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable
 from dvdesk.domain.dossier import MemberRef, PersonDossier, PrintContext
 from dvdesk.domain.forms import FormInput
 from dvdesk.domain.pipeline import EventKind
-from dvdesk.reports.forms.f10_kn import written
+from dvdesk.reports.forms.f10_kn import review_document, written
 from dvdesk.reports.pdf_layout import Margins, nfc, para, rich
 from dvdesk.reports.personal_layout import (
     PersonalDocument,
@@ -144,17 +144,16 @@ def body(r: HelperReview) -> list[Flowable | str]:
 
 
 def document(r: HelperReview, margins: Margins | None = None) -> PersonalDocument:
-    return PersonalDocument(
-        title=TITLE,
-        subtitle=SUBTITLE,
-        form_code=FORM_CODE,
+    return review_document(
+        FORM_CODE,
+        TITLE,
+        SUBTITLE,
+        signer=("Người giúp đỡ", r.helper_name),
+        cell_name=r.cell_name,
         place=r.place,
         on=r.on,
-        signer_caption=("Người giúp đỡ",),
-        signer_name=r.helper_name,
-        addressees=(nfc(r.cell_name),),
-        margins=margins or Margins(),
         pdf_title=f"{FORM_CODE} {TITLE}: {nfc(r.member_name)}",
+        margins=margins,
     )
 
 

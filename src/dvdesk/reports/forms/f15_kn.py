@@ -16,30 +16,27 @@ from reportlab.platypus import Flowable
 from dvdesk.domain.dossier import PersonDossier, PrintContext
 from dvdesk.domain.forms import FormInput
 from dvdesk.domain.pipeline import EventKind
-from dvdesk.reports.forms.f8_kn import attendance, check_counts, cited_resolution, committee_vote
+from dvdesk.reports.forms import f8_kn
+from dvdesk.reports.forms.f8_kn import (
+    check_counts,
+    cited_resolution,
+    committee_body,
+    committee_document,
+    committee_fields,
+)
 from dvdesk.reports.pdf_layout import (
-    LONG_DOTS,
-    Heading,
     Margins,
     PartyDocument,
-    Signer,
     add_months,
-    date_input,
     date_or_dots,
-    int_input,
     nfc,
     number_line,
-    para,
-    paragraphs,
-    rich,
-    text_or_dots,
     to_margins,
 )
 
 FORM_CODE = "15-KNĐ"
 TYPE_NAME = "Nghị quyết"
 SUBJECT = "Đề nghị công nhận đảng viên chính thức"
-BLANK_LINE = "…" * 60
 
 
 @dataclass(frozen=True)
@@ -91,67 +88,25 @@ class CommitteeRecognitionResolution:
 
 def body(r: CommitteeRecognitionResolution) -> list[Flowable]:
     name = nfc(r.member_name)
-    committee = nfc(r.committee_name)
     cited = cited_resolution(r.cell_resolution_number, r.cell_resolution_date, r.cell_name)
-    items: list[Flowable] = [
-        para(
-            f"{date_or_dots(r.meeting_on).capitalize()}, {committee} đã họp xét đề nghị công "
-            f"nhận đảng viên dự bị {name} là đảng viên chính thức."
-        ),
-        para(attendance(r.committee_members, r.present, r.absent, r.absent_reasons)),
-        para(
-            f"Sau khi xem xét {cited} đề nghị công nhận đảng viên chính thức cho đồng chí "
-            f"{name}, sinh {date_or_dots(r.member_birth_date)}, được kết nạp vào Đảng "
-            f"{date_or_dots(r.admitted_on)}, hết thời gian dự bị "
-            f"{date_or_dots(r.probation_ends)}, và hồ sơ của đảng viên dự bị, {committee} "
-            "kết luận:"
-        ),
-    ]
-    items += [para(t) for t in r.conclusions if t.strip()] or [para(BLANK_LINE), para(BLANK_LINE)]
-    items += [
-        para(
-            committee_vote(
-                f"việc công nhận đồng chí {name} là đảng viên chính thức",
-                r.votes_for,
-                r.votes_against,
-                r.committee_members,
-            )
-        ),
-        rich(
-            f"{escape(committee)} đề nghị {escape(text_or_dots(r.proposed_to, LONG_DOTS))} "
-            f"xem xét, quyết định công nhận đồng chí <b>{escape(name)}</b> là đảng viên chính "
-            f"thức kể từ {escape(date_or_dots(r.probation_ends))}."
-        ),
-    ]
-    return items
+    considered = (
+        f"{cited} đề nghị công nhận đảng viên chính thức cho đồng chí {name}, sinh "
+        f"{date_or_dots(r.member_birth_date)}, được kết nạp vào Đảng "
+        f"{date_or_dots(r.admitted_on)}, hết thời gian dự bị "
+        f"{date_or_dots(r.probation_ends)}, và hồ sơ của đảng viên dự bị"
+    )
+    return committee_body(
+        r,
+        f"công nhận đảng viên dự bị {name} là đảng viên chính thức",
+        considered,
+        f"việc công nhận đồng chí {name} là đảng viên chính thức",
+        f"công nhận đồng chí <b>{escape(name)}</b> là đảng viên chính thức kể từ "
+        f"{escape(date_or_dots(r.probation_ends))}.",
+    )
 
 
 def document(r: CommitteeRecognitionResolution, margins: Margins | None = None) -> PartyDocument:
-    recipients = r.recipients or (
-        f"{text_or_dots(r.proposed_to)},",
-        f"{nfc(r.cell_name)},",
-        "Lưu Văn phòng Đảng ủy.",
-    )
-    return PartyDocument(
-        heading=Heading(
-            issuing_body=r.committee_name,
-            number=r.number_line,
-            place=r.place,
-            issued_on=r.issued_on,
-            superior_body=r.superior_body,
-        ),
-        type_name=TYPE_NAME,
-        subject=SUBJECT,
-        signer=Signer(
-            name=text_or_dots(r.signer_name),
-            position=r.signer_position,
-            authority=r.signer_authority,
-        ),
-        recipients=recipients,
-        margins=margins or Margins(),
-        form_code=FORM_CODE,
-        title=f"{FORM_CODE} {TYPE_NAME} {SUBJECT.lower()}: {nfc(r.member_name)}",
-    )
+    return committee_document(FORM_CODE, SUBJECT, r, r.member_name, margins)
 
 
 def render(
@@ -161,19 +116,8 @@ def render(
     return document(r, margins).render(body(r), invariant=invariant)
 
 
-INPUTS: tuple[FormInput, ...] = (
-    FormInput("meeting_date", "Ngày họp đảng ủy (dd/mm/yyyy)", "Committee meeting date", False),
-    FormInput("committee_members", "Tổng số cấp ủy viên", "Committee members", False),
-    FormInput("present", "Số cấp ủy viên có mặt", "Members present", False),
-    FormInput("votes_for", "Số cấp ủy viên tán thành", "Votes for", False),
-    FormInput("votes_against", "Số cấp ủy viên không tán thành", "Votes against", False),
-    FormInput("absent_reasons", "Người vắng mặt và lý do", "Absentees and reasons"),
-    FormInput("conclusions", "Kết luận của đảng ủy", "The committee's conclusions"),
-    FormInput(
-        "proposed_to", "Đề nghị cấp ủy nào quyết định", "Committee competent to decide", False
-    ),
-    FormInput("signer_position", "Chức vụ người ký (BÍ THƯ / PHÓ BÍ THƯ)", "Signer", False),
-)
+# The 8-KNĐ's inputs: the applicant's workplace is not printed on a recognition.
+INPUTS: tuple[FormInput, ...] = tuple(i for i in f8_kn.INPUTS if i.key != "workplace")
 
 
 def from_dossier(dossier: PersonDossier, ctx: PrintContext) -> CommitteeRecognitionResolution:
@@ -181,28 +125,10 @@ def from_dossier(dossier: PersonDossier, ctx: PrintContext) -> CommitteeRecognit
     vote = dossier.last(EventKind.RECOGNITION_VOTE)
     ceremony = dossier.last(EventKind.CEREMONY)
     return CommitteeRecognitionResolution(
-        superior_body=ctx.superior_of_committee,
-        committee_name=ctx.committee_name,
-        number=ctx.number,
-        place=ctx.place,
-        issued_on=ctx.on,
-        meeting_on=date_input(ctx.text("meeting_date")) or ctx.on,
-        cell_name=ctx.cell_name or dossier.cell_name,
-        cell_resolution_number=vote.number if vote else "",
-        cell_resolution_date=vote.on if vote else None,
+        **committee_fields(dossier, ctx, vote),
         member_name=dossier.full_name,
         member_birth_date=dossier.birth_date,
         admitted_on=ceremony.on if ceremony else None,
-        committee_members=int_input(ctx.text("committee_members")),
-        present=int_input(ctx.text("present")),
-        votes_for=int_input(ctx.text("votes_for")),
-        votes_against=int_input(ctx.text("votes_against")),
-        absent_reasons=ctx.text("absent_reasons"),
-        conclusions=paragraphs(ctx.text("conclusions")),
-        proposed_to=ctx.text("proposed_to"),
-        signer_name=ctx.committee_secretary,
-        signer_position=ctx.text("signer_position") or "BÍ THƯ",
-        symbol=f"NQ/{ctx.committee_symbol}",
     )
 
 

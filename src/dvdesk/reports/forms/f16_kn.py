@@ -15,20 +15,18 @@ from reportlab.platypus import Flowable
 from dvdesk.domain.dossier import PersonDossier, PrintContext
 from dvdesk.domain.forms import FormInput
 from dvdesk.domain.pipeline import EventKind
+from dvdesk.reports.forms import f9_kn
 from dvdesk.reports.forms.f9_kn import (
     BAN_THUONG_VU,
-    authority,
-    decider_kind,
     decider_name,
-    decision_body,
-    decision_number,
-    rule_in_force,
+    decision_document,
+    decision_fields,
+    decision_grounds,
+    decision_items,
 )
 from dvdesk.reports.pdf_layout import (
-    Heading,
     Margins,
     PartyDocument,
-    Signer,
     add_months,
     nfc,
     number_line,
@@ -85,28 +83,15 @@ class RecognitionDecision:
 
 
 def grounds(r: RecognitionDecision) -> list[str]:
-    items = [
-        "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;",
-        f"Căn cứ {nfc(r.rule_basis)};",
-    ]
-    if r.working_rules.strip():
-        items.append(f"Căn cứ {nfc(r.working_rules.strip()).rstrip(';')};")
-    cited = (
-        f"Xét nghị quyết số {text_or_dots(r.cell_resolution_number)}, ngày "
-        f"{short_date(r.cell_resolution_date)} của {text_or_dots(r.cell_name)} đề nghị công "
-        f"nhận đảng viên chính thức cho đồng chí {nfc(r.member_name)}"
-    )
-    if r.further_grounds.strip():
-        cited += f"; {nfc(r.further_grounds.strip()).rstrip('.,;')}"
-    items.append(cited + ",")
-    return items
+    return decision_grounds(r, _proposal(r))
+
+
+def _proposal(r: RecognitionDecision) -> str:
+    return f"công nhận đảng viên chính thức cho đồng chí {nfc(r.member_name)}"
 
 
 def body(r: RecognitionDecision) -> list[Flowable]:
     name = nfc(r.member_name)
-    executors = r.executors.strip() or (
-        f"Văn phòng cấp ủy, Ban Tổ chức, {nfc(r.cell_name)} và đồng chí {name}"
-    )
     admission = (
         f"quyết định kết nạp số {text_or_dots(r.admission_decision_number)}, ngày "
         f"{short_date(r.admission_decision_date)}"
@@ -125,33 +110,12 @@ def body(r: RecognitionDecision) -> list[Flowable]:
             f"rèn luyện đồng chí {name} thực hiện tốt nhiệm vụ đảng viên.",
             "",
         ),
-        (f"{nfc(executors)} chịu trách nhiệm thi hành quyết định này.", ""),
     ]
-    return decision_body(grounds(r), r.decider, articles)
+    return decision_items(r, _proposal(r), f"đồng chí {name}", articles)
 
 
 def document(r: RecognitionDecision, margins: Margins | None = None) -> PartyDocument:
-    recipients = r.recipients or ("Như Điều 3,", "Lưu Văn phòng cấp ủy, hồ sơ đảng viên.")
-    return PartyDocument(
-        heading=Heading(
-            issuing_body=r.committee_name,
-            number=r.number_line,
-            place=r.place,
-            issued_on=r.issued_on,
-            superior_body=r.superior_body,
-        ),
-        type_name=TYPE_NAME,
-        subject=SUBJECT,
-        signer=Signer(
-            name=text_or_dots(r.signer_name),
-            position=r.signer_position,
-            authority=authority(r.decided_by),
-        ),
-        recipients=recipients,
-        margins=margins or Margins(),
-        form_code=FORM_CODE,
-        title=f"{FORM_CODE} {TYPE_NAME} {SUBJECT}: {nfc(r.member_name)}",
-    )
+    return decision_document(FORM_CODE, SUBJECT, r, r.member_name, margins)
 
 
 def render(
@@ -161,20 +125,7 @@ def render(
     return document(r, margins).render(body(r), invariant=invariant)
 
 
-INPUTS: tuple[FormInput, ...] = (
-    FormInput(
-        "decided_by",
-        "Cấp quyết định: 'Ban Thường vụ' hoặc 'Đảng ủy'",
-        "Deciding body: standing committee or full committee",
-        False,
-    ),
-    FormInput("working_rules", "Căn cứ quy chế làm việc (nếu có)", "Working rules cited", False),
-    FormInput(
-        "further_grounds", "Xét đề nghị khác (Ban Tổ chức …)", "Further grounds cited", False
-    ),
-    FormInput("executors", "Điều 3: các cơ quan thi hành", "Article 3: who carries it out"),
-    FormInput("signer_position", "Chức vụ người ký (BÍ THƯ / PHÓ BÍ THƯ)", "Signer", False),
-)
+INPUTS: tuple[FormInput, ...] = f9_kn.INPUTS
 
 
 def from_dossier(dossier: PersonDossier, ctx: PrintContext) -> RecognitionDecision:
@@ -184,30 +135,14 @@ def from_dossier(dossier: PersonDossier, ctx: PrintContext) -> RecognitionDecisi
     ceremony = dossier.last(EventKind.CEREMONY)
     admission = dossier.last(EventKind.DECISION)
     recorded = dossier.last(EventKind.RECOGNITION_DECISION)
-    number, symbol = decision_number(recorded.number if recorded else "", ctx)
     return RecognitionDecision(
-        superior_body=ctx.superior_of_committee,
-        committee_name=ctx.committee_name,
-        number=number,
-        symbol=symbol,
-        place=ctx.place,
-        issued_on=ctx.on,
-        rule_basis=rule_in_force(ctx.on),
-        cell_name=ctx.cell_name or dossier.cell_name,
-        cell_resolution_number=vote.number if vote else "",
-        cell_resolution_date=vote.on if vote else None,
+        **decision_fields(dossier, ctx, vote, recorded.number if recorded else ""),
         member_name=dossier.full_name,
         member_birth_date=dossier.birth_date,
         member_hometown=dossier.hometown,
         ceremony_on=ceremony.on if ceremony else None,
         admission_decision_number=admission.number if admission else "",
         admission_decision_date=admission.on if admission else None,
-        decided_by=decider_kind(ctx.text("decided_by")),
-        working_rules=ctx.text("working_rules"),
-        further_grounds=ctx.text("further_grounds"),
-        executors=ctx.text("executors"),
-        signer_name=ctx.committee_secretary,
-        signer_position=ctx.text("signer_position") or "BÍ THƯ",
     )
 
 

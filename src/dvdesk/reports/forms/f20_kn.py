@@ -18,11 +18,11 @@ from dvdesk.domain.dossier import FamilyEntry, PersonDossier, PrintContext
 from dvdesk.domain.forms import FormInput
 from dvdesk.reports.pdf_layout import (
     LONG_DOTS,
-    Heading,
     Margins,
     PartyDocument,
     Signer,
     date_or_dots,
+    form_document,
     nfc,
     number_line,
     para,
@@ -152,17 +152,16 @@ def body(r: VerificationLetter) -> list[Flowable]:
 
 def document(r: VerificationLetter, margins: Margins | None = None) -> PartyDocument:
     recipients = r.recipients or ("Như trên,", "Lưu Văn phòng Đảng ủy.")
-    return PartyDocument(
-        heading=Heading(
-            issuing_body=r.committee_name,
-            number=r.number_line,
-            place=r.place,
-            issued_on=r.issued_on,
-            superior_body=r.superior_body,
-            letter_subject=LETTER_SUBJECT,
-        ),
-        type_name="",
-        subject="",
+    return form_document(
+        FORM_CODE,
+        "",
+        "",
+        issuing_body=r.committee_name,
+        number=r.number_line,
+        place=r.place,
+        issued_on=r.issued_on,
+        superior_body=r.superior_body,
+        letter_subject=LETTER_SUBJECT,
         addressee=text_or_dots(r.addressee, LONG_DOTS),
         signer=Signer(
             name=text_or_dots(r.signer_name),
@@ -170,8 +169,7 @@ def document(r: VerificationLetter, margins: Margins | None = None) -> PartyDocu
             authority=r.signer_authority,
         ),
         recipients=recipients,
-        margins=margins or Margins(),
-        form_code=FORM_CODE,
+        margins=margins,
         title=f"{FORM_CODE} Công văn thẩm tra lý lịch: {nfc(r.applicant_name)}",
     )
 

@@ -28,12 +28,12 @@ from dvdesk.reports.pdf_layout import (
     BOLD,
     BOLD_ITALIC,
     REGULAR,
-    Heading,
     Margins,
     PartyDocument,
     Signer,
     caps,
     form_code_line,
+    form_document,
     nfc,
     para,
     rich,
@@ -262,26 +262,24 @@ def recipients(r: MassOrgResolution) -> tuple[str, ...]:
 
 def document(r: MassOrgResolution, margins: Margins | None = None) -> PartyDocument:
     """The Youth Union variant in the Party frame (see `render` for the trade union's)."""
-    return PartyDocument(
-        heading=Heading(
-            issuing_body=org_name(r),
-            number=number_line(r),
-            place=r.place,
-            issued_on=r.issued_on,
-            superior_body=r.superior,
-            top_heading=YOUTH_HEADING,
-        ),
-        type_name=TYPE_NAME,
-        subject=subject(r),
+    return form_document(
+        FORM_CODE,
+        TYPE_NAME,
+        subject(r),
+        issuing_body=org_name(r),
+        number=number_line(r),
+        place=r.place,
+        issued_on=r.issued_on,
+        superior_body=r.superior,
+        top_heading=YOUTH_HEADING,
         signer=Signer(
             name=nfc(r.signer_name).strip() or dots(30),
             position="BÍ THƯ",
             authority="T/M BAN CHẤP HÀNH",
         ),
         recipients=recipients(r),
-        margins=margins or Margins(),
-        form_code=FORM_CODE,
-        title=f"{FORM_CODE} {TYPE_NAME} {subject(r).lower()}: {nfc(r.candidate_name)}",
+        margins=margins,
+        about=r.candidate_name,
     )
 
 

@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable
 
 from dvdesk.domain.dossier import PersonDossier, PrintContext
 from dvdesk.domain.forms import FormInput
-from dvdesk.reports.pdf_layout import Heading, Margins, PartyDocument, Signer, nfc, para, rich
+from dvdesk.reports.pdf_layout import Margins, PartyDocument, Signer, form_document, nfc, para, rich
 from dvdesk.reports.personal_layout import DotLines, date_or_dots, dots, or_dots
 
 FORM_CODE = "5-KNĐ"
@@ -174,24 +174,22 @@ def document(
     subject: str = SUBJECT,
 ) -> PartyDocument:
     committee = nfc(r.committee_name).strip() or f"Đảng ủy {dots(20)}"
-    return PartyDocument(
-        heading=Heading(
-            issuing_body=r.cell_name,
-            number="",
-            place=r.place,
-            issued_on=r.issued_on,
-            superior_body=r.superior_body,
-        ),
-        type_name=TYPE_NAME,
-        subject=subject,
+    return form_document(
+        form_code,
+        TYPE_NAME,
+        subject,
+        issuing_body=r.cell_name,
+        number="",
+        place=r.place,
+        issued_on=r.issued_on,
+        superior_body=r.superior_body,
         signer=Signer(
             name=nfc(r.signer_name).strip() or dots(30),
             position="BÍ THƯ",
             authority="T/M CHI ỦY",
         ),
         recipients=(f"{committee},", "Lưu chi bộ."),
-        margins=margins or Margins(),
-        form_code=form_code,
+        margins=margins,
         title=f"{form_code} {TYPE_NAME}: {nfc(r.person_name)}",
     )
 

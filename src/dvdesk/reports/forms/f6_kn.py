@@ -8,22 +8,24 @@ vote of the official members, and the proposal to the party committee above. Fil
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable
 
-from dvdesk.domain.dossier import PersonDossier, PrintContext
+from dvdesk.domain.dossier import DossierEvent, PersonDossier, PrintContext
 from dvdesk.domain.forms import FormInput
 from dvdesk.domain.pipeline import EventKind
 from dvdesk.reports.pdf_layout import (
-    Heading,
     Margins,
     PartyDocument,
     Signer,
     date_or_dots,
+    form_document,
     int_input,
     int_or_dots,
     nfc,
@@ -35,6 +37,9 @@ from dvdesk.reports.pdf_layout import (
     to_margins,
 )
 from dvdesk.reports.pdf_layout import percent as percent
+
+if TYPE_CHECKING:
+    from dvdesk.reports.forms.f13_kn import RecognitionResolution
 
 FORM_CODE = "6-KNĐ"
 TYPE_NAME = "Nghị quyết"
@@ -87,16 +92,16 @@ class AdmissionResolution:
             raise ValueError("more official members present than the chi bộ has")
         if _gt(self.present_probationary, self.probationary_members):
             raise ValueError("more probationary members present than the chi bộ has")
-        if _gt(_sum(self.votes_for, self.votes_against), self.present_official):
+        if _gt(total(self.votes_for, self.votes_against), self.present_official):
             raise ValueError("more votes than official members present")
 
     @property
     def members(self) -> int | None:
-        return _sum(self.official_members, self.probationary_members)
+        return total(self.official_members, self.probationary_members)
 
     @property
     def present(self) -> int | None:
-        return _sum(self.present_official, self.present_probationary)
+        return total(self.present_official, self.present_probationary)
 
     @property
     def absent(self) -> int | None:
@@ -109,7 +114,7 @@ class AdmissionResolution:
         return number_line(self.number, self.symbol)
 
 
-def _sum(a: int | None, b: int | None) -> int | None:
+def total(a: int | None, b: int | None) -> int | None:
     return None if a is None or b is None else a + b
 
 
@@ -131,19 +136,16 @@ def vote_sentence(action: str, votes_for: int | None, against: int | None, base:
     )
 
 
-def body(r: AdmissionResolution) -> list[Flowable]:
-    """The body paragraphs of the resolution."""
-    name = escape(nfc(r.candidate_name))
-    cell = escape(nfc(r.cell_name))
+# The chi bộ resolutions after a meeting and a vote that the helpers below fill (6-, 13-KNĐ).
+CellMeeting: TypeAlias = "AdmissionResolution | RecognitionResolution"
+
+
+def attendance(r: CellMeeting) -> list[Flowable]:
+    """The chi bộ's members, who was present or absent, the chair and the secretary."""
     absent = f"Vắng mặt: {int_or_dots(r.absent)} đồng chí"
     if r.absent:
         absent += f" (lý do: {text_or_dots(r.absent_reasons)})"
-    items: list[Flowable] = [
-        para(
-            f"{date_or_dots(r.meeting_on).capitalize()}, "
-            f"{nfc(r.cell_name)} đã họp để xét, đề nghị kết nạp quần chúng "
-            f"{nfc(r.candidate_name)} vào Đảng Cộng sản Việt Nam."
-        ),
+    return [
         para(
             f"Tổng số đảng viên của chi bộ: {int_or_dots(r.members)} đồng chí, trong đó chính "
             f"thức: {int_or_dots(r.official_members)} đồng chí, dự bị: "
@@ -156,56 +158,116 @@ def body(r: AdmissionResolution) -> list[Flowable]:
         ),
         para(f"Chủ trì hội nghị: đồng chí {text_or_dots(r.chair)}."),
         para(f"Thư ký hội nghị: đồng chí {text_or_dots(r.secretary)}."),
-        para(
-            f"Quần chúng {nfc(r.candidate_name)}, sinh {date_or_dots(r.candidate_birth_date)}; "
-            f"quê quán: {text_or_dots(r.candidate_hometown)}; "
-            f"nghề nghiệp, nơi làm việc: {text_or_dots(r.candidate_workplace)}."
-        ),
-        rich(
-            "Sau khi xem xét đơn xin vào Đảng, lý lịch của người xin vào Đảng, giấy giới thiệu "
-            "của đảng viên chính thức, nghị quyết giới thiệu của tổ chức đoàn thể, tổng hợp ý "
-            f"kiến nhận xét và kết quả thẩm tra lý lịch, {cell} <b>kết luận</b> như sau:"
-        ),
-        rich("<b>1. Về lý lịch, nhận thức chính trị, ưu điểm và khuyết điểm chính</b>"),
     ]
-    conclusions = [para(text) for text in r.conclusions if text.strip()]
-    items += conclusions or [para(LONG_BLANK), para(LONG_BLANK)]
+
+
+def conclusions_and_vote(
+    r: CellMeeting,
+    considered: str,
+    heading: str,
+    conclusions: Sequence[str],
+    action: str,
+    proposal: str,
+) -> list[Flowable]:
+    """'Sau khi xem xét <considered>, <chi bộ> kết luận như sau:', 1. <heading> and the
+    conclusions (or blank lines), 2. the vote on <action>, then the proposal to the committee
+    above to <proposal> (ReportLab markup, escaped by the caller)."""
+    cell = escape(nfc(r.cell_name))
+    items: list[Flowable] = [
+        rich(f"Sau khi xem xét {considered}, {cell} <b>kết luận</b> như sau:"),
+        rich(f"<b>1. {heading}</b>"),
+    ]
+    items += [para(t) for t in conclusions if t.strip()] or [para(LONG_BLANK), para(LONG_BLANK)]
     items += [
         rich("<b>2. Kết quả biểu quyết</b>"),
-        para(
-            vote_sentence(
-                f"việc kết nạp quần chúng {nfc(r.candidate_name)} vào Đảng",
-                r.votes_for,
-                r.votes_against,
-                r.official_members,
-            )
-        ),
-        rich(
-            f"{cell} đề nghị {escape(text_or_dots(r.proposed_to))} xem xét, kết nạp quần chúng "
-            f"<b>{name}</b> vào Đảng Cộng sản Việt Nam."
-        ),
+        para(vote_sentence(action, r.votes_for, r.votes_against, r.official_members)),
+        rich(f"{cell} đề nghị {escape(text_or_dots(r.proposed_to))} xem xét, {proposal}"),
     ]
     return items
 
 
-def document(r: AdmissionResolution, margins: Margins | None = None) -> PartyDocument:
+def cell_document(
+    form_code: str,
+    subject: str,
+    r: CellMeeting,
+    signer_name: str,
+    about: str,
+    margins: Margins | None,
+) -> PartyDocument:
+    """The chi bộ's resolution in the Party frame, to the committee above."""
     recipients = r.recipients or (f"{text_or_dots(r.proposed_to)},", "Lưu chi bộ.")
-    return PartyDocument(
-        heading=Heading(
-            issuing_body=r.cell_name,
-            number=r.number_line,
-            place=r.place,
-            issued_on=r.issued_on,
-            superior_body=r.superior_body,
-        ),
-        type_name=TYPE_NAME,
-        subject=SUBJECT,
-        signer=Signer(name=r.signer_name, position=r.signer_position, authority=r.signer_authority),
+    return form_document(
+        form_code,
+        TYPE_NAME,
+        subject,
+        issuing_body=r.cell_name,
+        number=r.number_line,
+        place=r.place,
+        issued_on=r.issued_on,
+        superior_body=r.superior_body,
+        signer=Signer(name=signer_name, position=r.signer_position, authority=r.signer_authority),
         recipients=recipients,
-        margins=margins or Margins(),
-        form_code=FORM_CODE,
-        title=f"{FORM_CODE} {TYPE_NAME} {SUBJECT.lower()}: {nfc(r.candidate_name)}",
+        margins=margins,
+        about=about,
     )
+
+
+def cell_vote_fields(
+    dossier: PersonDossier, ctx: PrintContext, vote: DossierEvent | None
+) -> dict[str, Any]:
+    """The fields a chi bộ resolution takes from the print dialog and the recorded vote."""
+    return dict(
+        superior_body=ctx.superior_of_cell or ctx.committee_name,
+        cell_name=ctx.cell_name or dossier.cell_name,
+        number=ctx.number,
+        place=ctx.place,
+        issued_on=ctx.on,
+        meeting_on=vote.on if vote else None,
+        official_members=vote.official_members if vote else None,
+        probationary_members=int_input(ctx.text("probationary_members")),
+        present_official=vote.present if vote else None,
+        present_probationary=int_input(ctx.text("present_probationary")),
+        absent_reasons=ctx.text("absent_reasons"),
+        chair=ctx.text("chair"),
+        secretary=ctx.text("secretary"),
+        votes_for=vote.votes_for if vote else None,
+        votes_against=vote.votes_against if vote else None,
+        proposed_to=ctx.text("proposed_to") or ctx.committee_name,
+        signer_name=ctx.cell_secretary,
+        symbol=f"NQ/{ctx.cell_symbol}",
+    )
+
+
+def body(r: AdmissionResolution) -> list[Flowable]:
+    """The body paragraphs of the resolution."""
+    name = nfc(r.candidate_name)
+    items: list[Flowable] = [
+        para(
+            f"{date_or_dots(r.meeting_on).capitalize()}, "
+            f"{nfc(r.cell_name)} đã họp để xét, đề nghị kết nạp quần chúng "
+            f"{name} vào Đảng Cộng sản Việt Nam."
+        ),
+        *attendance(r),
+        para(
+            f"Quần chúng {name}, sinh {date_or_dots(r.candidate_birth_date)}; "
+            f"quê quán: {text_or_dots(r.candidate_hometown)}; "
+            f"nghề nghiệp, nơi làm việc: {text_or_dots(r.candidate_workplace)}."
+        ),
+    ]
+    return items + conclusions_and_vote(
+        r,
+        "đơn xin vào Đảng, lý lịch của người xin vào Đảng, giấy giới thiệu của đảng viên chính "
+        "thức, nghị quyết giới thiệu của tổ chức đoàn thể, tổng hợp ý kiến nhận xét và kết quả "
+        "thẩm tra lý lịch",
+        "Về lý lịch, nhận thức chính trị, ưu điểm và khuyết điểm chính",
+        r.conclusions,
+        f"việc kết nạp quần chúng {name} vào Đảng",
+        f"kết nạp quần chúng <b>{escape(name)}</b> vào Đảng Cộng sản Việt Nam.",
+    )
+
+
+def document(r: AdmissionResolution, margins: Margins | None = None) -> PartyDocument:
+    return cell_document(FORM_CODE, SUBJECT, r, r.signer_name, r.candidate_name, margins)
 
 
 LONG_BLANK = "…" * 60
@@ -230,29 +292,12 @@ def from_dossier(dossier: PersonDossier, ctx: PrintContext) -> AdmissionResoluti
     """The 6-KNĐ of `dossier`: the CELL_VOTE event gives the meeting and the vote."""
     vote = dossier.last(EventKind.CELL_VOTE)
     return AdmissionResolution(
-        superior_body=ctx.superior_of_cell or ctx.committee_name,
-        cell_name=ctx.cell_name or dossier.cell_name,
-        number=ctx.number,
-        place=ctx.place,
-        issued_on=ctx.on,
-        meeting_on=vote.on if vote else None,
-        official_members=vote.official_members if vote else None,
-        probationary_members=int_input(ctx.text("probationary_members")),
-        present_official=vote.present if vote else None,
-        present_probationary=int_input(ctx.text("present_probationary")),
-        absent_reasons=ctx.text("absent_reasons"),
-        chair=ctx.text("chair"),
-        secretary=ctx.text("secretary"),
+        **cell_vote_fields(dossier, ctx, vote),
         candidate_name=dossier.full_name,
         candidate_birth_date=dossier.birth_date,
         candidate_hometown=dossier.hometown,
         candidate_workplace=ctx.text("workplace") or dossier.occupation,
         conclusions=paragraphs(ctx.text("conclusions")),
-        votes_for=vote.votes_for if vote else None,
-        votes_against=vote.votes_against if vote else None,
-        proposed_to=ctx.text("proposed_to") or ctx.committee_name,
-        signer_name=ctx.cell_secretary,
-        symbol=f"NQ/{ctx.cell_symbol}",
     )
 
 

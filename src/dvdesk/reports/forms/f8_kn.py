@@ -9,21 +9,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any, TypeAlias
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable
 
-from dvdesk.domain.dossier import PersonDossier, PrintContext
+from dvdesk.domain.dossier import DossierEvent, PersonDossier, PrintContext
 from dvdesk.domain.forms import FormInput
 from dvdesk.domain.pipeline import EventKind
 from dvdesk.reports.pdf_layout import (
     LONG_DOTS,
-    Heading,
     Margins,
     PartyDocument,
     Signer,
     date_input,
     date_or_dots,
+    form_document,
     int_input,
     int_or_dots,
     nfc,
@@ -36,6 +37,9 @@ from dvdesk.reports.pdf_layout import (
     text_or_dots,
     to_margins,
 )
+
+if TYPE_CHECKING:
+    from dvdesk.reports.forms.f15_kn import CommitteeRecognitionResolution
 
 FORM_CODE = "8-KNĐ"
 TYPE_NAME = "Nghị quyết"
@@ -134,68 +138,111 @@ def attendance(members: int | None, present: int | None, absent: int | None, rea
     return text + "."
 
 
-def body(r: CommitteeAdmissionResolution) -> list[Flowable]:
-    name = nfc(r.candidate_name)
+# The base committee's resolutions the helpers below fill (8-KNĐ, 15-KNĐ).
+CommitteeMeeting: TypeAlias = "CommitteeAdmissionResolution | CommitteeRecognitionResolution"
+
+
+def committee_body(
+    r: CommitteeMeeting, proposal: str, considered: str, action: str, decision: str
+) -> list[Flowable]:
+    """The meeting ('… đã họp xét đề nghị <proposal>.'), the attendance, what was considered
+    ('Sau khi xem xét <considered>, … kết luận:'), the conclusions, the vote on <action>, and
+    the proposal to decide <decision> (ReportLab markup, escaped by the caller)."""
     committee = nfc(r.committee_name)
     items: list[Flowable] = [
         para(
-            f"{date_or_dots(r.meeting_on).capitalize()}, {committee} đã họp xét đề nghị kết nạp "
-            f"quần chúng {name} vào Đảng Cộng sản Việt Nam."
+            f"{date_or_dots(r.meeting_on).capitalize()}, {committee} đã họp xét đề nghị {proposal}."
         ),
         para(attendance(r.committee_members, r.present, r.absent, r.absent_reasons)),
-        para(
-            f"Sau khi xem xét {cited_resolution(r.cell_resolution_number, r.cell_resolution_date, r.cell_name)} "  # noqa: E501
-            f"đề nghị kết nạp quần chúng {name}, sinh {date_or_dots(r.candidate_birth_date)}; "
-            f"quê quán: {text_or_dots(r.candidate_hometown)}; nghề nghiệp, nơi làm việc: "
-            f"{text_or_dots(r.candidate_workplace)}, và hồ sơ của người xin vào Đảng, "
-            f"{committee} kết luận:"
-        ),
+        para(f"Sau khi xem xét {considered}, {committee} kết luận:"),
     ]
     items += [para(t) for t in r.conclusions if t.strip()] or [para(BLANK_LINE), para(BLANK_LINE)]
     items += [
-        para(
-            committee_vote(
-                f"việc kết nạp quần chúng {name} vào Đảng",
-                r.votes_for,
-                r.votes_against,
-                r.committee_members,
-            )
-        ),
+        para(committee_vote(action, r.votes_for, r.votes_against, r.committee_members)),
         rich(
             f"{escape(committee)} đề nghị {escape(text_or_dots(r.proposed_to, LONG_DOTS))} "
-            f"xem xét, quyết định kết nạp quần chúng <b>{escape(name)}</b> vào Đảng Cộng sản "
-            "Việt Nam."
+            f"xem xét, quyết định {decision}"
         ),
     ]
     return items
 
 
-def document(r: CommitteeAdmissionResolution, margins: Margins | None = None) -> PartyDocument:
+def committee_document(
+    form_code: str, subject: str, r: CommitteeMeeting, about: str, margins: Margins | None
+) -> PartyDocument:
+    """The committee's resolution in the Party frame, to the committee competent to decide."""
     recipients = r.recipients or (
         f"{text_or_dots(r.proposed_to)},",
         f"{nfc(r.cell_name)},",
         "Lưu Văn phòng Đảng ủy.",
     )
-    return PartyDocument(
-        heading=Heading(
-            issuing_body=r.committee_name,
-            number=r.number_line,
-            place=r.place,
-            issued_on=r.issued_on,
-            superior_body=r.superior_body,
-        ),
-        type_name=TYPE_NAME,
-        subject=SUBJECT,
+    return form_document(
+        form_code,
+        TYPE_NAME,
+        subject,
+        issuing_body=r.committee_name,
+        number=r.number_line,
+        place=r.place,
+        issued_on=r.issued_on,
+        superior_body=r.superior_body,
         signer=Signer(
             name=text_or_dots(r.signer_name),
             position=r.signer_position,
             authority=r.signer_authority,
         ),
         recipients=recipients,
-        margins=margins or Margins(),
-        form_code=FORM_CODE,
-        title=f"{FORM_CODE} {TYPE_NAME} {SUBJECT.lower()}: {nfc(r.candidate_name)}",
+        margins=margins,
+        about=about,
     )
+
+
+def committee_fields(
+    dossier: PersonDossier, ctx: PrintContext, vote: DossierEvent | None
+) -> dict[str, Any]:
+    """The fields a committee resolution takes from the print dialog and the cited vote."""
+    return dict(
+        superior_body=ctx.superior_of_committee,
+        committee_name=ctx.committee_name,
+        number=ctx.number,
+        place=ctx.place,
+        issued_on=ctx.on,
+        meeting_on=date_input(ctx.text("meeting_date")) or ctx.on,
+        cell_name=ctx.cell_name or dossier.cell_name,
+        cell_resolution_number=vote.number if vote else "",
+        cell_resolution_date=vote.on if vote else None,
+        committee_members=int_input(ctx.text("committee_members")),
+        present=int_input(ctx.text("present")),
+        votes_for=int_input(ctx.text("votes_for")),
+        votes_against=int_input(ctx.text("votes_against")),
+        absent_reasons=ctx.text("absent_reasons"),
+        conclusions=paragraphs(ctx.text("conclusions")),
+        proposed_to=ctx.text("proposed_to"),
+        signer_name=ctx.committee_secretary,
+        signer_position=ctx.text("signer_position") or "BÍ THƯ",
+        symbol=f"NQ/{ctx.committee_symbol}",
+    )
+
+
+def body(r: CommitteeAdmissionResolution) -> list[Flowable]:
+    name = nfc(r.candidate_name)
+    cited = cited_resolution(r.cell_resolution_number, r.cell_resolution_date, r.cell_name)
+    considered = (
+        f"{cited} đề nghị kết nạp quần chúng {name}, sinh "
+        f"{date_or_dots(r.candidate_birth_date)}; quê quán: {text_or_dots(r.candidate_hometown)}; "
+        f"nghề nghiệp, nơi làm việc: {text_or_dots(r.candidate_workplace)}, và hồ sơ của người "
+        "xin vào Đảng"
+    )
+    return committee_body(
+        r,
+        f"kết nạp quần chúng {name} vào Đảng Cộng sản Việt Nam",
+        considered,
+        f"việc kết nạp quần chúng {name} vào Đảng",
+        f"kết nạp quần chúng <b>{escape(name)}</b> vào Đảng Cộng sản Việt Nam.",
+    )
+
+
+def document(r: CommitteeAdmissionResolution, margins: Margins | None = None) -> PartyDocument:
+    return committee_document(FORM_CODE, SUBJECT, r, r.candidate_name, margins)
 
 
 def render(
@@ -225,29 +272,11 @@ def from_dossier(dossier: PersonDossier, ctx: PrintContext) -> CommitteeAdmissio
     """The 8-KNĐ of `dossier`: the CELL_VOTE event is the cited chi bộ resolution."""
     vote = dossier.last(EventKind.CELL_VOTE)
     return CommitteeAdmissionResolution(
-        superior_body=ctx.superior_of_committee,
-        committee_name=ctx.committee_name,
-        number=ctx.number,
-        place=ctx.place,
-        issued_on=ctx.on,
-        meeting_on=date_input(ctx.text("meeting_date")) or ctx.on,
-        cell_name=ctx.cell_name or dossier.cell_name,
-        cell_resolution_number=vote.number if vote else "",
-        cell_resolution_date=vote.on if vote else None,
+        **committee_fields(dossier, ctx, vote),
         candidate_name=dossier.full_name,
         candidate_birth_date=dossier.birth_date,
         candidate_hometown=dossier.hometown,
         candidate_workplace=ctx.text("workplace") or dossier.occupation,
-        committee_members=int_input(ctx.text("committee_members")),
-        present=int_input(ctx.text("present")),
-        votes_for=int_input(ctx.text("votes_for")),
-        votes_against=int_input(ctx.text("votes_against")),
-        absent_reasons=ctx.text("absent_reasons"),
-        conclusions=paragraphs(ctx.text("conclusions")),
-        proposed_to=ctx.text("proposed_to"),
-        signer_name=ctx.committee_secretary,
-        signer_position=ctx.text("signer_position") or "BÍ THƯ",
-        symbol=f"NQ/{ctx.committee_symbol}",
     )
 
 

@@ -11,24 +11,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any, TypeAlias
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from dvdesk.domain.dossier import PersonDossier, PrintContext
+from dvdesk.domain.dossier import DossierEvent, PersonDossier, PrintContext
 from dvdesk.domain.forms import FormInput
 from dvdesk.domain.pipeline import EventKind
 from dvdesk.reports.pdf_layout import (
     BODY_SIZE,
     BOLD,
-    Heading,
     Margins,
     PartyDocument,
     Signer,
     _style,
     caps,
+    form_document,
     nfc,
     number_line,
     para,
@@ -38,6 +39,9 @@ from dvdesk.reports.pdf_layout import (
     text_or_dots,
     to_margins,
 )
+
+if TYPE_CHECKING:
+    from dvdesk.reports.forms.f16_kn import RecognitionDecision
 
 FORM_CODE = "9-KNĐ"
 TYPE_NAME = "Quyết định"
@@ -81,6 +85,10 @@ def decider_name(kind: str, committee_name: str) -> str:
 
 def authority(kind: str) -> str:
     return "T/M BAN THƯỜNG VỤ" if kind == BAN_THUONG_VU else "T/M ĐẢNG ỦY"
+
+
+# The committee's decisions the helpers below fill (9-KNĐ, 16-KNĐ).
+Decision: TypeAlias = "AdmissionDecision | RecognitionDecision"
 
 
 def decision_body(
@@ -137,14 +145,16 @@ class AdmissionDecision:
         return decider_name(self.decided_by, self.committee_name)
 
 
-def grounds(r: AdmissionDecision) -> list[str]:
+def decision_grounds(r: Decision, proposal: str) -> list[str]:
+    """The Charter, the rule in force, the working rules, then the cited chi bộ resolution
+    ('… đề nghị <proposal>') and any further grounds."""
     items = ["Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", f"Căn cứ {nfc(r.rule_basis)};"]
     if r.working_rules.strip():
         items.append(f"Căn cứ {nfc(r.working_rules.strip()).rstrip(';')};")
     cited = (
         f"Xét nghị quyết số {text_or_dots(r.cell_resolution_number)}, ngày "
-        f"{short_date(r.cell_resolution_date)} của {text_or_dots(r.cell_name)} đề nghị kết "
-        f"nạp quần chúng {nfc(r.candidate_name)} vào Đảng"
+        f"{short_date(r.cell_resolution_date)} của {text_or_dots(r.cell_name)} đề nghị "
+        f"{proposal}"
     )
     if r.further_grounds.strip():
         cited += f"; {nfc(r.further_grounds.strip()).rstrip('.,;')}"
@@ -152,11 +162,75 @@ def grounds(r: AdmissionDecision) -> list[str]:
     return items
 
 
+def decision_items(
+    r: Decision, proposal: str, person: str, articles: Sequence[tuple[str, str]]
+) -> list[Flowable]:
+    """The whole body: grounds, 'X QUYẾT ĐỊNH', `articles`, then who carries it out (by default
+    the office, the organisation board, the chi bộ and `person`)."""
+    executors = r.executors.strip() or (
+        f"Văn phòng cấp ủy, Ban Tổ chức, {nfc(r.cell_name)} và {person}"
+    )
+    last = (f"{nfc(executors)} chịu trách nhiệm thi hành quyết định này.", "")
+    return decision_body(decision_grounds(r, proposal), r.decider, [*articles, last])
+
+
+def decision_document(
+    form_code: str, subject: str, r: Decision, about: str, margins: Margins | None
+) -> PartyDocument:
+    """The committee's decision in the Party frame, signed for the body that decided."""
+    recipients = r.recipients or ("Như Điều 3,", "Lưu Văn phòng cấp ủy, hồ sơ đảng viên.")
+    return form_document(
+        form_code,
+        TYPE_NAME,
+        subject,
+        issuing_body=r.committee_name,
+        number=r.number_line,
+        place=r.place,
+        issued_on=r.issued_on,
+        superior_body=r.superior_body,
+        signer=Signer(
+            name=text_or_dots(r.signer_name),
+            position=r.signer_position,
+            authority=authority(r.decided_by),
+        ),
+        recipients=recipients,
+        margins=margins,
+        about=about,
+    )
+
+
+def decision_fields(
+    dossier: PersonDossier, ctx: PrintContext, vote: DossierEvent | None, recorded: str
+) -> dict[str, Any]:
+    """The fields a decision takes from the context and the cited vote; the recorded event
+    number ('30-QĐ/ĐU') is used if there is one."""
+    number, symbol = decision_number(recorded, ctx)
+    return dict(
+        superior_body=ctx.superior_of_committee,
+        committee_name=ctx.committee_name,
+        number=number,
+        symbol=symbol,
+        place=ctx.place,
+        issued_on=ctx.on,
+        rule_basis=rule_in_force(ctx.on),
+        cell_name=ctx.cell_name or dossier.cell_name,
+        cell_resolution_number=vote.number if vote else "",
+        cell_resolution_date=vote.on if vote else None,
+        decided_by=decider_kind(ctx.text("decided_by")),
+        working_rules=ctx.text("working_rules"),
+        further_grounds=ctx.text("further_grounds"),
+        executors=ctx.text("executors"),
+        signer_name=ctx.committee_secretary,
+        signer_position=ctx.text("signer_position") or "BÍ THƯ",
+    )
+
+
+def grounds(r: AdmissionDecision) -> list[str]:
+    return decision_grounds(r, f"kết nạp quần chúng {nfc(r.candidate_name)} vào Đảng")
+
+
 def body(r: AdmissionDecision) -> list[Flowable]:
     name = nfc(r.candidate_name)
-    executors = r.executors.strip() or (
-        f"Văn phòng cấp ủy, Ban Tổ chức, {nfc(r.cell_name)} và quần chúng {name}"
-    )
     articles = [
         (
             f"Kết nạp quần chúng {name}, sinh ngày {short_date(r.candidate_birth_date)}, "
@@ -169,36 +243,13 @@ def body(r: AdmissionDecision) -> list[Flowable]:
             "giáo dục, rèn luyện để đồng chí trở thành đảng viên chính thức.",
             "",
         ),
-        (f"{nfc(executors)} chịu trách nhiệm thi hành quyết định này.", ""),
     ]
-    return decision_body(grounds(r), r.decider, articles)
+    proposal = f"kết nạp quần chúng {name} vào Đảng"
+    return decision_items(r, proposal, f"quần chúng {name}", articles)
 
 
 def document(r: AdmissionDecision, margins: Margins | None = None) -> PartyDocument:
-    recipients = r.recipients or (
-        "Như Điều 3,",
-        "Lưu Văn phòng cấp ủy, hồ sơ đảng viên.",
-    )
-    return PartyDocument(
-        heading=Heading(
-            issuing_body=r.committee_name,
-            number=r.number_line,
-            place=r.place,
-            issued_on=r.issued_on,
-            superior_body=r.superior_body,
-        ),
-        type_name=TYPE_NAME,
-        subject=SUBJECT,
-        signer=Signer(
-            name=text_or_dots(r.signer_name),
-            position=r.signer_position,
-            authority=authority(r.decided_by),
-        ),
-        recipients=recipients,
-        margins=margins or Margins(),
-        form_code=FORM_CODE,
-        title=f"{FORM_CODE} {TYPE_NAME} {SUBJECT}: {nfc(r.candidate_name)}",
-    )
+    return decision_document(FORM_CODE, SUBJECT, r, r.candidate_name, margins)
 
 
 def render(
@@ -237,28 +288,11 @@ def from_dossier(dossier: PersonDossier, ctx: PrintContext) -> AdmissionDecision
     event's number is used if one was recorded."""
     vote = dossier.last(EventKind.CELL_VOTE)
     decision = dossier.last(EventKind.DECISION)
-    number, symbol = decision_number(decision.number if decision else "", ctx)
-    kind = decider_kind(ctx.text("decided_by"))
     return AdmissionDecision(
-        superior_body=ctx.superior_of_committee,
-        committee_name=ctx.committee_name,
-        number=number,
-        symbol=symbol,
-        place=ctx.place,
-        issued_on=ctx.on,
-        rule_basis=rule_in_force(ctx.on),
-        cell_name=ctx.cell_name or dossier.cell_name,
-        cell_resolution_number=vote.number if vote else "",
-        cell_resolution_date=vote.on if vote else None,
+        **decision_fields(dossier, ctx, vote, decision.number if decision else ""),
         candidate_name=dossier.full_name,
         candidate_birth_date=dossier.birth_date,
         candidate_hometown=dossier.hometown,
-        decided_by=kind,
-        working_rules=ctx.text("working_rules"),
-        further_grounds=ctx.text("further_grounds"),
-        executors=ctx.text("executors"),
-        signer_name=ctx.committee_secretary,
-        signer_position=ctx.text("signer_position") or "BÍ THƯ",
     )
 
 
