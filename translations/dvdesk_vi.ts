@@ -1182,8 +1182,8 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
         <translation>Lớp bồi dưỡng nhận thức về Đảng và lớp đảng viên mới</translation>
     </message>
     <message>
-        <source>Counts per stage, overdue and due steps</source>
-        <translation>Số người theo giai đoạn, việc quá hạn và sắp đến hạn</translation>
+        <source>The yearly plan, the half-year and year reports, the procedure check</source>
+        <translation>Kế hoạch năm, báo cáo sơ kết 6 tháng và tổng kết năm, kiểm tra thủ tục</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1212,6 +1212,14 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
     <message>
         <source>Print the &amp;probationary members&apos; register (18-KNĐ)…</source>
         <translation>In &amp;sổ đảng viên dự bị (18-KNĐ)…</translation>
+    </message>
+    <message>
+        <source>Document &amp;register…</source>
+        <translation>Sổ đăng &amp;ký văn bản…</translation>
+    </message>
+    <message>
+        <source>Every number issued to resolutions, decisions, plans and reports</source>
+        <translation>Mọi số đã cấp cho nghị quyết, quyết định, kế hoạch, báo cáo</translation>
     </message>
     <message>
         <source>Print &amp;settings…</source>
@@ -2026,6 +2034,173 @@ Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi th�
     </message>
 </context>
 <context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Plan for developing new members, {year}</source>
+        <translation>Kế hoạch phát triển đảng viên năm {year}</translation>
+    </message>
+    <message>
+        <source>Edit the plan for {year}</source>
+        <translation>Sửa kế hoạch năm {year}</translation>
+    </message>
+    <message>
+        <source>Fill in the &amp;founding bloc plan</source>
+        <translation>Điền sẵn kế hoạch của &amp;Khối</translation>
+    </message>
+    <message>
+        <source>200 admissions, 70% of them Youth Union members, 3–4 awareness classes and 2–3 new-member classes, a review every month, base plans due 5 March</source>
+        <translation>Kết nạp 200 đảng viên, trong đó 70% là đoàn viên; mở 3–4 lớp bồi dưỡng nhận thức về Đảng và 2–3 lớp đảng viên mới; sơ kết hằng tháng; các cơ sở gửi kế hoạch trước ngày 5 tháng 3</translation>
+    </message>
+    <message>
+        <source>Targets and deadlines</source>
+        <translation>Chỉ tiêu và thời hạn</translation>
+    </message>
+    <message>
+        <source>Text of the plan</source>
+        <translation>Nội dung kế hoạch</translation>
+    </message>
+    <message>
+        <source>Targets per unit</source>
+        <translation>Giao chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>At least</source>
+        <translation>Tối thiểu</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>Tối đa</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>classes</source>
+        <translation>lớp</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>nn/tt/nnnn</translation>
+    </message>
+    <message>
+        <source> people</source>
+        <translation> người</translation>
+    </message>
+    <message>
+        <source>People to &amp;admit:</source>
+        <translation>Số người &amp;kết nạp:</translation>
+    </message>
+    <message>
+        <source>of them &amp;Youth Union members:</source>
+        <translation>trong đó đoàn &amp;viên:</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>chưa đặt</translation>
+    </message>
+    <message>
+        <source>People to send to the a&amp;wareness class:</source>
+        <translation>Số người cử học lớp &amp;nhận thức về Đảng:</translation>
+    </message>
+    <message>
+        <source>People to send to the &amp;new-member class:</source>
+        <translation>Số người cử học lớp đảng viên &amp;mới:</translation>
+    </message>
+    <message>
+        <source>Awareness &amp;classes to hold:</source>
+        <translation>Số &amp;lớp nhận thức về Đảng:</translation>
+    </message>
+    <message>
+        <source>New-&amp;member classes to hold:</source>
+        <translation>Số lớ&amp;p đảng viên mới:</translation>
+    </message>
+    <message>
+        <source>every month</source>
+        <translation>hằng tháng</translation>
+    </message>
+    <message>
+        <source>every quarter</source>
+        <translation>hằng quý</translation>
+    </message>
+    <message>
+        <source>&amp;Review progress:</source>
+        <translation>&amp;Sơ kết, đánh giá:</translation>
+    </message>
+    <message>
+        <source>Units send their own plans &amp;by:</source>
+        <translation>Hạn các đơn vị gửi kế &amp;hoạch:</translation>
+    </message>
+    <message>
+        <source>&amp;Half-year report due:</source>
+        <translation>Hạn báo cáo sơ kết &amp;6 tháng:</translation>
+    </message>
+    <message>
+        <source>Year report d&amp;ue:</source>
+        <translation>Hạn báo cáo &amp;tổng kết năm:</translation>
+    </message>
+    <message>
+        <source>Each line prints as a paragraph; a line starting with &quot;- &quot; prints as an item.</source>
+        <translation>Mỗi dòng in thành một đoạn; dòng bắt đầu bằng &quot;- &quot; in thành một gạch đầu dòng.</translation>
+    </message>
+    <message>
+        <source>I. &amp;Purpose and requirements:</source>
+        <translation>I. Mục đích, &amp;yêu cầu:</translation>
+    </message>
+    <message>
+        <source>III. &amp;Tasks and measures:</source>
+        <translation>III. Nhiệm vụ, &amp;giải pháp:</translation>
+    </message>
+    <message>
+        <source>IV. &amp;Organising the work:</source>
+        <translation>IV. Tổ chức thực &amp;hiện:</translation>
+    </message>
+    <message>
+        <source>The share of the target given to each unit below (0: none given).</source>
+        <translation>Chỉ tiêu giao cho từng đơn vị trực thuộc (0: không giao).</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>People to admit</source>
+        <translation>Chỉ tiêu kết nạp</translation>
+    </message>
+    <message>
+        <source>To the awareness class</source>
+        <translation>Cử học lớp nhận thức</translation>
+    </message>
+    <message>
+        <source>People to admit: {unit}</source>
+        <translation>Chỉ tiêu kết nạp: {unit}</translation>
+    </message>
+    <message>
+        <source>To the awareness class: {unit}</source>
+        <translation>Cử học lớp nhận thức: {unit}</translation>
+    </message>
+    <message>
+        <source>= {count} of the people admitted</source>
+        <translation>= {count} người trong số được kết nạp</translation>
+    </message>
+    <message>
+        <source>Given to the units: {given} of {target} people</source>
+        <translation>Đã giao cho các đơn vị: {given}/{target} người</translation>
+    </message>
+    <message>
+        <source>Not a date: write it as dd/mm/yyyy.</source>
+        <translation>Không phải ngày: hãy viết theo dạng nn/tt/nnnn.</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the fields marked below.</source>
+        <translation>Chưa lưu: hãy sửa các ô được đánh dấu bên dưới.</translation>
+    </message>
+    <message>
+        <source>Not saved: {message}</source>
+        <translation>Chưa lưu: {message}</translation>
+    </message>
+</context>
+<context>
     <name>PrintActions</name>
     <message>
         <source>&amp;Print form</source>
@@ -2089,6 +2264,33 @@ Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi th�
     <message>
         <source>Not printed: {message}</source>
         <translation>Chưa in: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintOptionsDialog</name>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>nn/tt/nnnn</translation>
+    </message>
+    <message>
+        <source>Document &amp;date:</source>
+        <translation>&amp;Ngày văn bản:</translation>
+    </message>
+    <message>
+        <source>Enter it in the document &amp;register</source>
+        <translation>Vào &amp;sổ đăng ký văn bản (cấp số)</translation>
+    </message>
+    <message>
+        <source>Ticked, the next number of the register is printed on it and kept for good. Leave it unticked for a draft: the number prints blank.</source>
+        <translation>Khi đánh dấu, văn bản được cấp số tiếp theo trong sổ và số này được giữ luôn. Để trống khi in bản nháp: chỗ số để trắng.</translation>
+    </message>
+    <message>
+        <source>&amp;Preview…</source>
+        <translation>&amp;Xem trước…</translation>
+    </message>
+    <message>
+        <source>Not a date: write it as dd/mm/yyyy.</source>
+        <translation>Không phải ngày: hãy viết theo dạng nn/tt/nnnn.</translation>
     </message>
 </context>
 <context>
@@ -2172,6 +2374,57 @@ Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi th�
     <message>
         <source>Not saved: {message}</source>
         <translation>Chưa lưu: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedureModel</name>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>Trễ (ngày)</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>No unit</source>
+        <translation>Chưa thuộc đơn vị nào</translation>
+    </message>
+    <message>
+        <source>Mã {code}</source>
+        <translation>Mã {code}</translation>
+    </message>
+    <message>
+        <source>Basis: {basis}</source>
+        <translation>Căn cứ: {basis}</translation>
     </message>
 </context>
 <context>
@@ -2291,18 +2544,288 @@ Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi th�
     </message>
 </context>
 <context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>Document register</source>
+        <translation>Sổ đăng ký văn bản</translation>
+    </message>
+    <message>
+        <source>Number, form or name; accents optional</source>
+        <translation>Số, mẫu hoặc tên; gõ không dấu cũng được</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Tìm:</translation>
+    </message>
+    <message>
+        <source>&amp;Print again…</source>
+        <translation>&amp;In lại…</translation>
+    </message>
+    <message>
+        <source>&amp;Void…</source>
+        <translation>&amp;Hủy văn bản…</translation>
+    </message>
+    <message>
+        <source>Mark a document issued by mistake; its number is never given again.</source>
+        <translation>Đánh dấu văn bản ban hành nhầm; số của nó không bao giờ được cấp lại.</translation>
+    </message>
+    <message>
+        <source>{count} documents</source>
+        <translation>{count} văn bản</translation>
+    </message>
+    <message>
+        <source>Void {number}</source>
+        <translation>Hủy văn bản số {number}</translation>
+    </message>
+    <message>
+        <source>Why is this document void? (The number stays used.)</source>
+        <translation>Lý do hủy văn bản? (Số này vẫn coi là đã dùng.)</translation>
+    </message>
+    <message>
+        <source>This document is void. Print the form again from the person&apos;s menu in the Candidates tab: it gets a new number.</source>
+        <translation>Văn bản này đã hủy. Hãy in lại biểu mẫu từ trình đơn của người đó ở thẻ Người vào Đảng: văn bản sẽ được cấp số mới.</translation>
+    </message>
+    <message>
+        <source>Print plans and reports again from the Reports tab.</source>
+        <translation>Kế hoạch và báo cáo được in lại ở thẻ Báo cáo.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Mẫu</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Đã hủy</translation>
+    </message>
+</context>
+<context>
     <name>ReportsTab</name>
     <message>
-        <source>People in the list:</source>
-        <translation>Số người trong danh sách:</translation>
+        <source>Plan</source>
+        <translation>Kế hoạch</translation>
     </message>
     <message>
-        <source>Overdue:</source>
-        <translation>Quá hạn:</translation>
+        <source>Report</source>
+        <translation>Báo cáo</translation>
     </message>
     <message>
-        <source>People at each stage</source>
-        <translation>Số người theo giai đoạn</translation>
+        <source>Procedure check</source>
+        <translation>Kiểm tra thủ tục</translation>
+    </message>
+    <message>
+        <source>The year&apos;s targets, classes and deadlines</source>
+        <translation>Chỉ tiêu, lớp học và thời hạn trong năm</translation>
+    </message>
+    <message>
+        <source>The half-year or year report, with charts</source>
+        <translation>Báo cáo sơ kết 6 tháng hoặc tổng kết năm, kèm biểu đồ</translation>
+    </message>
+    <message>
+        <source>Rule findings and overdue deadlines, by unit, for an inspection</source>
+        <translation>Các sai sót về quy định và việc quá hạn, theo đơn vị, phục vụ kiểm tra</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>Nă&amp;m:</translation>
+    </message>
+    <message>
+        <source>First six months</source>
+        <translation>6 tháng đầu năm</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>Cả năm</translation>
+    </message>
+    <message>
+        <source>Peri&amp;od:</source>
+        <translation>&amp;Kỳ báo cáo:</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>People to admit:</source>
+        <translation>Chỉ tiêu kết nạp:</translation>
+    </message>
+    <message>
+        <source>of them Youth Union members:</source>
+        <translation>trong đó đoàn viên:</translation>
+    </message>
+    <message>
+        <source>Awareness classes:</source>
+        <translation>Lớp nhận thức về Đảng:</translation>
+    </message>
+    <message>
+        <source>New-member classes:</source>
+        <translation>Lớp đảng viên mới:</translation>
+    </message>
+    <message>
+        <source>Progress reviewed:</source>
+        <translation>Sơ kết, đánh giá:</translation>
+    </message>
+    <message>
+        <source>Units send their own plans by:</source>
+        <translation>Hạn các đơn vị gửi kế hoạch:</translation>
+    </message>
+    <message>
+        <source>Half-year report due:</source>
+        <translation>Hạn báo cáo sơ kết 6 tháng:</translation>
+    </message>
+    <message>
+        <source>Year report due:</source>
+        <translation>Hạn báo cáo tổng kết năm:</translation>
+    </message>
+    <message>
+        <source>Given to the units:</source>
+        <translation>Giao cho các đơn vị:</translation>
+    </message>
+    <message>
+        <source>&amp;Print the plan (KH)…</source>
+        <translation>&amp;In kế hoạch (KH)…</translation>
+    </message>
+    <message>
+        <source>The plan as a KH document, to preview, print or save as PDF</source>
+        <translation>Kế hoạch dưới dạng văn bản KH, để xem trước, in hoặc lưu thành PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Print the report (BC)…</source>
+        <translation>&amp;In báo cáo (BC)…</translation>
+    </message>
+    <message>
+        <source>The report as a BC document, to preview, print or save as PDF</source>
+        <translation>Báo cáo dưới dạng văn bản BC, để xem trước, in hoặc lưu thành PDF</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to Excel…</source>
+        <translation>Xuất ra &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Every figure and breakdown, per unit and the procedure check, as .xlsx</source>
+        <translation>Mọi số liệu và cơ cấu, theo từng đơn vị, cùng kết quả kiểm tra thủ tục, thành tệp .xlsx</translation>
+    </message>
+    <message>
+        <source>In the period</source>
+        <translation>Trong kỳ</translation>
+    </message>
+    <message>
+        <source>Admitted:</source>
+        <translation>Kết nạp:</translation>
+    </message>
+    <message>
+        <source>Youth Union members:</source>
+        <translation>Là đoàn viên:</translation>
+    </message>
+    <message>
+        <source>Recognised as full members:</source>
+        <translation>Công nhận đảng viên chính thức:</translation>
+    </message>
+    <message>
+        <source>Struck off the probationary list:</source>
+        <translation>Xóa tên đảng viên dự bị:</translation>
+    </message>
+    <message>
+        <source>Sympathisers:</source>
+        <translation>Quần chúng cảm tình Đảng:</translation>
+    </message>
+    <message>
+        <source>Women:</source>
+        <translation>Nữ:</translation>
+    </message>
+    <message>
+        <source>Ethnic minorities:</source>
+        <translation>Dân tộc thiểu số:</translation>
+    </message>
+    <message>
+        <source>Aged 18 to 30:</source>
+        <translation>Từ 18 đến 30 tuổi:</translation>
+    </message>
+    <message>
+        <source>The people admitted</source>
+        <translation>Cơ cấu đảng viên mới kết nạp</translation>
+    </message>
+    <message>
+        <source>Nobody was admitted in this period: there is nothing to break down.</source>
+        <translation>Trong kỳ chưa kết nạp ai: chưa có cơ cấu để thống kê.</translation>
+    </message>
+    <message>
+        <source>Per unit</source>
+        <translation>Theo đơn vị</translation>
+    </message>
+    <message>
+        <source>Figures per unit</source>
+        <translation>Số liệu theo đơn vị</translation>
+    </message>
+    <message>
+        <source>See the &amp;list…</source>
+        <translation>Xem &amp;danh sách…</translation>
+    </message>
+    <message>
+        <source>Name, Mã, unit or words of the finding</source>
+        <translation>Họ tên, mã, đơn vị hoặc từ trong nội dung</translation>
+    </message>
+    <message>
+        <source>Fin&amp;d:</source>
+        <translation>&amp;Tìm:</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>Overdue deadlines</source>
+        <translation>Việc quá hạn</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Hiện:</translation>
+    </message>
+    <message>
+        <source>Nothing to report: no rule findings and no overdue deadlines.</source>
+        <translation>Không có gì cần báo cáo: không có sai sót về quy định và không có việc quá hạn.</translation>
+    </message>
+    <message>
+        <source>Rule findings and overdue deadlines</source>
+        <translation>Sai sót về quy định và việc quá hạn</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the person</source>
+        <translation>Nhấp đúp hoặc nhấn Enter để mở hồ sơ người này</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <source>The list as a BC document (landscape), to preview, print or save as PDF</source>
+        <translation>Danh sách dưới dạng văn bản BC (khổ ngang), để xem trước, in hoặc lưu thành PDF</translation>
+    </message>
+    <message>
+        <source>Double-click a line to open the person in the Candidates tab.</source>
+        <translation>Nhấp đúp vào một dòng để mở người đó ở thẻ Người vào Đảng.</translation>
     </message>
     <message>
         <source>Situation on {date}</source>
@@ -2331,6 +2854,10 @@ Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi th�
         <translation>Không có việc quá hạn</translation>
     </message>
     <message>
+        <source>Due this month:</source>
+        <translation>Đến hạn trong tháng:</translation>
+    </message>
+    <message>
         <source>Due from today to {date}:</source>
         <translation>Đến hạn từ nay đến ngày {date}:</translation>
     </message>
@@ -2339,6 +2866,196 @@ Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi th�
         <translation>
             <numerusform>%n việc</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Computing the figures…</source>
+        <translation>Đang tính số liệu…</translation>
+    </message>
+    <message>
+        <source>No plan for {year} yet</source>
+        <translation>Chưa có kế hoạch năm {year}</translation>
+    </message>
+    <message>
+        <source>Write the year&apos;s plan: the people to admit, the share of Youth Union members, the classes and the deadlines. The reports are measured against it.</source>
+        <translation>Hãy lập kế hoạch của năm: số người kết nạp, tỷ lệ đoàn viên, các lớp bồi dưỡng và các thời hạn. Báo cáo sẽ đối chiếu kết quả với kế hoạch này.</translation>
+    </message>
+    <message>
+        <source>&amp;Write the plan…</source>
+        <translation>Lập kế &amp;hoạch…</translation>
+    </message>
+    <message>
+        <source>Plan for developing new members, {year} — {unit}</source>
+        <translation>Kế hoạch phát triển đảng viên năm {year} — {unit}</translation>
+    </message>
+    <message>
+        <source>Edit the pla&amp;n…</source>
+        <translation>Sửa kế &amp;hoạch…</translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation>{count} người</translation>
+    </message>
+    <message>
+        <source>{share}% ({count} people)</source>
+        <translation>{share}% ({count} người)</translation>
+    </message>
+    <message>
+        <source>every month</source>
+        <translation>hằng tháng</translation>
+    </message>
+    <message>
+        <source>every quarter</source>
+        <translation>hằng quý</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>chưa đặt</translation>
+    </message>
+    <message>
+        <source>no number set</source>
+        <translation>chưa đặt số lớp</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es)</source>
+        <translation>
+            <numerusform>%n lớp</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{low}–{high} classes</source>
+        <translation>{low}–{high} lớp</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) to send</source>
+        <translation>
+            <numerusform>cử %n người đi học</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First six months of {year}: developing new members</source>
+        <translation>Sơ kết 6 tháng đầu năm {year} công tác phát triển đảng viên</translation>
+    </message>
+    <message>
+        <source>The year {year}: developing new members</source>
+        <translation>Tổng kết công tác phát triển đảng viên năm {year}</translation>
+    </message>
+    <message>
+        <source>From {start} to {end}. Stages, findings and deadlines as of {day}.</source>
+        <translation>Từ {start} đến {end}. Bước, sai sót và thời hạn tính đến ngày {day}.</translation>
+    </message>
+    <message>
+        <source>No plan for {year}: no target to measure against.</source>
+        <translation>Chưa có kế hoạch năm {year}: không có chỉ tiêu để đối chiếu.</translation>
+    </message>
+    <message>
+        <source>{admitted} of a target of {target} ({percent})</source>
+        <translation>{admitted}/{target} theo chỉ tiêu ({percent})</translation>
+    </message>
+    <message>
+        <source>target {share}% ({count})</source>
+        <translation>chỉ tiêu {share}% ({count})</translation>
+    </message>
+    <message>
+        <source>{added} added, {removed} removed</source>
+        <translation>thêm {added}, đưa ra {removed}</translation>
+    </message>
+    <message>
+        <source>{held} held; {passed} of {enrolled} passed</source>
+        <translation>đã mở {held} lớp; {passed}/{enrolled} người đạt</translation>
+    </message>
+    <message>
+        <source>plan {classes}</source>
+        <translation>kế hoạch {classes}</translation>
+    </message>
+    <message>
+        <source>Admitted so far, month by month</source>
+        <translation>Số đảng viên kết nạp cộng dồn theo tháng</translation>
+    </message>
+    <message>
+        <source>People at each stage today</source>
+        <translation>Số người ở từng bước hiện nay</translation>
+    </message>
+    <message>
+        <source>Youth Union membership</source>
+        <translation>Đoàn viên TNCS Hồ Chí Minh</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Age at admission</source>
+        <translation>Tuổi khi kết nạp</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <source>Religion</source>
+        <translation>Tôn giáo</translation>
+    </message>
+    <message>
+        <source>General education</source>
+        <translation>Trình độ giáo dục phổ thông</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Nghề nghiệp</translation>
+    </message>
+    <message>
+        <source>Procedure check: {errors} error(s) and {warnings} warning(s) for {people} person(s); {overdue} overdue deadline(s).</source>
+        <translation>Kiểm tra thủ tục: {errors} lỗi và {warnings} cảnh báo ở {people} người; {overdue} việc quá hạn.</translation>
+    </message>
+    <message>
+        <source>From {start} to {end}, as of {day}: {unit} and the units below it.</source>
+        <translation>Từ {start} đến {end}, tình trạng đến ngày {day}: {unit} và các đơn vị trực thuộc.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n dòng</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{shown} of {total} lines</source>
+        <translation>{shown}/{total} dòng</translation>
+    </message>
+    <message>
+        <source>The plan for {year} is saved.</source>
+        <translation>Đã lưu kế hoạch năm {year}.</translation>
+    </message>
+    <message>
+        <source>Plan for developing new members, {year}</source>
+        <translation>Kế hoạch phát triển đảng viên năm {year}</translation>
+    </message>
+    <message>
+        <source>Making the document…</source>
+        <translation>Đang tạo văn bản…</translation>
+    </message>
+    <message>
+        <source>Procedure check {start} – {end}</source>
+        <translation>Kiểm tra thủ tục từ {start} đến {end}</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Đã lưu vào {path}</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Xuất báo cáo</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>Đang ghi bảng tính…</translation>
+    </message>
+    <message>
+        <source>Export the procedure check</source>
+        <translation>Xuất kết quả kiểm tra thủ tục</translation>
     </message>
 </context>
 <context>
@@ -2378,17 +3095,6 @@ Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi th�
     <message>
         <source>Sessions for {name} must be a whole number.</source>
         <translation>Số buổi học của {name} phải là số nguyên.</translation>
-    </message>
-</context>
-<context>
-    <name>StageCountModel</name>
-    <message>
-        <source>Stage</source>
-        <translation>Giai đoạn</translation>
-    </message>
-    <message>
-        <source>People</source>
-        <translation>Số người</translation>
     </message>
 </context>
 <context>
@@ -2451,6 +3157,41 @@ Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi th�
         <translation>
             <numerusform>Còn %n ngày</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UnitFiguresModel</name>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Admitted</source>
+        <translation>Kết nạp</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
+        <source>Youth Union</source>
+        <translation>Đoàn viên</translation>
+    </message>
+    <message>
+        <source>Recognised</source>
+        <translation>Công nhận</translation>
+    </message>
+    <message>
+        <source>Struck off</source>
+        <translation>Xóa tên</translation>
+    </message>
+    <message>
+        <source>Sympathisers +/−</source>
+        <translation>Cảm tình Đảng +/−</translation>
     </message>
 </context>
 </TS>

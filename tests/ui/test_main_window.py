@@ -122,7 +122,7 @@ def test_reports_tab_counts_stages_and_deadlines(make_gui: Callable[..., Gui]) -
     tab = make_gui().window.reports_tab
     summary = tab.summary
     assert summary is not None and summary.on == TODAY
-    counts = {tab.model.row(r).stage: tab.model.row(r).count for r in range(tab.model.rowCount())}
+    counts = {s.stage: s.count for s in summary.stages}
     assert counts["source"] == 1 and counts["proposed"] == 1 and sum(counts.values()) == 4
     assert tab.overdue_value.text() == "1 việc quá hạn (1 người)"
     assert tab.people_value.text() == "4 người"

@@ -137,3 +137,31 @@ def test_unticking_the_register_prints_without_a_number(
     dialog.print_form()
     assert dialog.printed is not None and dialog.printed.number_text == ""
     assert register.entries(gui.db) == []
+
+
+def test_the_register_dialog_lists_voids_and_reprints(
+    qtbot: QtBot, make_gui: Callable[..., Gui]
+) -> None:
+    from dvdesk.ui.register_dialog import RegisterDialog
+
+    gui = make_gui()
+    tab = gui.window.candidates_tab
+    first = printing.print_person_form(gui.db, "6-KNĐ", _person_id(gui, "P2"))
+    printing.print_person_form(gui.db, "6-KNĐ", _person_id(gui, "P4"))
+    previews: list[QDialog] = []
+    tab.printing.run_dialog = lambda d: previews.append(d) or 0
+    dialog = RegisterDialog(gui.window._backend, tab.printing, gui.window)
+    qtbot.addWidget(dialog)
+    assert dialog.model.total() == 2
+    numbers = [dialog.model.row(i).number_text for i in range(2)]
+    row = numbers.index(first.number_text)
+    dialog.view.setCurrentIndex(dialog.proxy.index(row, 0))
+    dialog.reprint()
+    assert len(previews) == 1 and isinstance(previews[0], PdfPreviewDialog)
+    dialog.ask_reason = lambda entry: "In nhầm ngày"
+    dialog.void()
+    voided = [e for e in register.entries(gui.db) if e.void_reason]
+    assert [(e.number_text, e.void_reason) for e in voided] == [(first.number_text, "In nhầm ngày")]
+    # Printed again after the void: a new number, never the voided one.
+    again = printing.print_person_form(gui.db, "6-KNĐ", _person_id(gui, "P2"))
+    assert again.number_text == "03-NQ/CB"

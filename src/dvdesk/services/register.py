@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 
 from dvdesk.db import register_queries
 from dvdesk.db.engine import Database, Session
-from dvdesk.db.models import RegisteredDocument, Unit
+from dvdesk.db.models import PipelineEvent, RegisteredDocument, Unit
 from dvdesk.domain.forms import DocType
 from dvdesk.domain.text import clean
 from dvdesk.services import audit
@@ -240,6 +240,10 @@ def void(db: Database, document_id: str, reason: str, actor: str = "") -> None:
             raise NotFoundError("Không tìm thấy văn bản.", "Document not found.")
         before = audit.snapshot(row)
         row.void_reason = reason
+        # The event no longer carries the voided number: the next print gives a new one.
+        event = session.get(PipelineEvent, row.event_id) if row.event_id else None
+        if event is not None and event.number == f"{row.number:02d}-{row.symbol}":
+            event.number = ""
         audit.log(
             session,
             actor or audit.current_user(),

@@ -183,7 +183,14 @@ def _summary(
     )
 
 
-def _report(session: Session, kind: str, year: int, unit_id: str | None, lang: str) -> ReportView:
+def _report(
+    session: Session,
+    kind: str,
+    year: int,
+    unit_id: str | None,
+    lang: str,
+    on: date | None = None,
+) -> ReportView:
     if kind not in KINDS:
         raise UserError(
             f"Loại báo cáo «{kind}» không hợp lệ.", f"Unknown report kind {kind!r}.", "kind"
@@ -241,7 +248,7 @@ def _report(session: Session, kind: str, year: int, unit_id: str | None, lang: s
             )
     figures = compute(records, classes, period, targets, scope.report_units())
     counts = q.stage_counts(session, scope.unit_ids)
-    as_of = today()
+    as_of = on or today()
     names = dict(scope.names)
     names[""] = "Chưa thuộc đơn vị nào" if lang == "vi" else "No unit"
     return ReportView(
@@ -264,27 +271,32 @@ def _report(session: Session, kind: str, year: int, unit_id: str | None, lang: s
 
 
 def year_report(
-    db: Database, year: int, unit_id: str | None = None, lang: str = "vi"
+    db: Database, year: int, unit_id: str | None = None, lang: str = "vi", on: date | None = None
 ) -> ReportView:
     """The year report (tổng kết năm): 1 January to 31 December of `year`."""
     with db.reader() as session:
-        return _report(session, YEAR, year, unit_id, lang)
+        return _report(session, YEAR, year, unit_id, lang, on)
 
 
 def half_year_report(
-    db: Database, year: int, unit_id: str | None = None, lang: str = "vi"
+    db: Database, year: int, unit_id: str | None = None, lang: str = "vi", on: date | None = None
 ) -> ReportView:
     """The half-year report (sơ kết 6 tháng): 1 January to 30 June of `year`."""
     with db.reader() as session:
-        return _report(session, HALF_YEAR, year, unit_id, lang)
+        return _report(session, HALF_YEAR, year, unit_id, lang, on)
 
 
 def report(
-    db: Database, kind: str, year: int, unit_id: str | None = None, lang: str = "vi"
+    db: Database,
+    kind: str,
+    year: int,
+    unit_id: str | None = None,
+    lang: str = "vi",
+    on: date | None = None,
 ) -> ReportView:
     """Either report by kind: "half_year" (or "half-year") or "year"."""
     with db.reader() as session:
-        return _report(session, kind.replace("-", "_"), year, unit_id, lang)
+        return _report(session, kind.replace("-", "_"), year, unit_id, lang, on)
 
 
 def bench_year_report(db: Database, year: int) -> ReportView:
@@ -296,7 +308,12 @@ def bench_year_report(db: Database, year: int) -> ReportView:
 
 
 def _procedure(
-    session: Session, start: date, end: date, unit_id: str | None, lang: str
+    session: Session,
+    start: date,
+    end: date,
+    unit_id: str | None,
+    lang: str,
+    on: date | None = None,
 ) -> ProcedureCheck:
     if end < start:
         raise UserError(
@@ -305,7 +322,7 @@ def _procedure(
             "end",
         )
     scope = _scope(session, unit_id)
-    as_of = min(end, today())
+    as_of = min(end, on or today())
     calendar = load_calendar(session)
     items: list[ProcedureItem] = []
     sort_keys: dict[str, str] = {}
@@ -396,7 +413,12 @@ def _procedure(
 
 
 def procedure_check(
-    db: Database, start: date, end: date, unit_id: str | None = None, lang: str = "vi"
+    db: Database,
+    start: date,
+    end: date,
+    unit_id: str | None = None,
+    lang: str = "vi",
+    on: date | None = None,
 ) -> ProcedureCheck:
     """Every rule finding and overdue deadline in the period, by unit, for an inspection.
 
@@ -405,9 +427,11 @@ def procedure_check(
       late; a deadline that was met, even late, is no longer open and is not listed.
     - Rule findings: of the people with an act dated in the period, what the rules say as of
       the check date (errors and warnings, with the legal basis).
+
+    `on` is today by default (the window passes its own day).
     """
     with db.reader() as session:
-        return _procedure(session, start, end, unit_id, lang)
+        return _procedure(session, start, end, unit_id, lang, on)
 
 
 # --- printing and exporting ----------------------------------------------------------------

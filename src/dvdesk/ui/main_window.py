@@ -25,6 +25,7 @@ from dvdesk.ui.classes_tab import ClassesTab
 from dvdesk.ui.import_dialog import ImportController
 from dvdesk.ui.mentors_tab import MentorsTab
 from dvdesk.ui.print_settings_dialog import PrintSettingsDialog
+from dvdesk.ui.register_dialog import RegisterDialog
 from dvdesk.ui.reports_tab import ReportsTab
 from dvdesk.ui.settings import KEY_GEOMETRY, KEY_TAB, KEY_WINDOW_STATE, read_bytes, read_str
 
@@ -77,7 +78,10 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(0, self.tr("People on their way into the Party"))
         self.tabs.setTabToolTip(1, self.tr("The unit's Party members, who introduce and help"))
         self.tabs.setTabToolTip(2, self.tr("Awareness classes and new-member classes"))
-        self.tabs.setTabToolTip(3, self.tr("Counts per stage, overdue and due steps"))
+        self.tabs.setTabToolTip(
+            3, self.tr("The yearly plan, the half-year and year reports, the procedure check")
+        )
+        self.reports_tab.person_requested.connect(self.show_person)
         self.setCentralWidget(self.tabs)
         self.importer = ImportController(backend, bus, self)
 
@@ -117,6 +121,12 @@ class MainWindow(QMainWindow):
         )
         self.register_print_action.triggered.connect(self.print_probation_register)
         menu_file.addAction(self.register_print_action)
+        self.register_action = QAction(self.tr("Document &register…"), self)
+        self.register_action.setStatusTip(
+            self.tr("Every number issued to resolutions, decisions, plans and reports")
+        )
+        self.register_action.triggered.connect(self.show_register)
+        menu_file.addAction(self.register_action)
         self.print_settings_action = QAction(self.tr("Print &settings…"), self)
         self.print_settings_action.setStatusTip(
             self.tr("Margins, the committee's name, who signs, the place on the date line")
@@ -207,11 +217,23 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.candidates_tab)
         self.candidates_tab.add_person()
 
+    def show_person(self, person_id: str) -> None:
+        """Open a person in the Candidates tab (from the procedure check, for example)."""
+        self.tabs.setCurrentWidget(self.candidates_tab)
+        self.candidates_tab.select_person(person_id)
+
     def edit_print_settings(self) -> None:
         dialog = PrintSettingsDialog(self._backend, self)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.statusBar().showMessage(self.tr("Print settings saved."), 5000)
+        finally:
+            dialog.deleteLater()
+
+    def show_register(self) -> None:
+        dialog = RegisterDialog(self._backend, self.candidates_tab.printing, self)
+        try:
+            dialog.exec()
         finally:
             dialog.deleteLater()
 
