@@ -722,6 +722,22 @@
         <translation>&amp;Sửa…</translation>
     </message>
     <message>
+        <source>P&amp;rint</source>
+        <translation>&amp;In</translation>
+    </message>
+    <message>
+        <source>Class &amp;roster…</source>
+        <translation>&amp;Danh sách học viên (DS-LOP)…</translation>
+    </message>
+    <message>
+        <source>&amp;Certificates…</source>
+        <translation>&amp;Giấy chứng nhận (CN-NTVĐ)…</translation>
+    </message>
+    <message>
+        <source>One certificate per person who passed, to print on A5 landscape</source>
+        <translation>Mỗi người đạt một giấy chứng nhận, in khổ A5 nằm ngang</translation>
+    </message>
+    <message>
         <source>Flags</source>
         <translation>Cảnh báo</translation>
     </message>
@@ -752,6 +768,10 @@
     <message>
         <source>Nothing to flag.</source>
         <translation>Không có cảnh báo nào.</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>In</translation>
     </message>
     <message numerus="yes">
         <source>Loading… %n class(es) so far</source>

@@ -15,6 +15,7 @@ from dvdesk.services.candidates import person_detail
 from dvdesk.ui.app import Gui
 from dvdesk.ui.class_dialog import ClassDialog
 from dvdesk.ui.class_roster import CertificatesDialog, NominateDialog, ResultsDialog
+from pdf_text import pdf_text
 
 
 def _open(qtbot: QtBot, make_gui: Callable[..., Gui]):  # type: ignore[no-untyped-def]
@@ -98,6 +99,16 @@ def test_plan_nominate_enrol_results_certificates(
     detail = person_detail(db, chau, window._backend.today(), "vi")
     assert detail.stage == "trained"
     assert [r.certificates for r in classes.classes_for(db, 2026)] == [1]
+
+    # The roster and the certificate print for the class chosen.
+    shown: list[object] = []
+    tab.open_preview = shown.append
+    roster = tab.print_class("DS-LOP")
+    certificate = tab.print_class("CN-NTVĐ")
+    assert roster is not None and certificate is not None and shown == [roster, certificate]
+    assert "Trần Minh Châu" in pdf_text(roster.pdf)
+    text = pdf_text(certificate.pdf)
+    assert "GIẤY CHỨNG NHẬN" in text and "Trần Minh Châu" in text and "41/CN-ĐU" in text
 
 
 def test_capacity_overflow_is_refused_and_nothing_written(

@@ -4,6 +4,7 @@ actions, and the class-related flags (certificates expiring, new members without
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -26,13 +29,16 @@ from PySide6.QtWidgets import (
 
 from dvdesk.domain.dates import format_date
 from dvdesk.domain.text import fold
+from dvdesk.services import printing
 from dvdesk.services.classes import ClassSummary
+from dvdesk.services.errors import UserError
 from dvdesk.services.overview import ClassRow
 from dvdesk.ui import bus as changes
 from dvdesk.ui.class_dialog import ClassDialog
 from dvdesk.ui.class_roster import ClassRoster
 from dvdesk.ui.list_tab import ListTab
 from dvdesk.ui.marks import QT_TRANSLATE_NOOP
+from dvdesk.ui.pdf_preview import PdfPreviewDialog
 from dvdesk.ui.row_table_model import LAST, RowTableModel
 
 if TYPE_CHECKING:
@@ -191,6 +197,21 @@ class ClassesTab(ListTab):
         self.edit_button.clicked.connect(self.edit_class)
         self.bar.addWidget(self.plan_button)
         self.bar.addWidget(self.edit_button)
+        # One button with a menu: the bar must still fit an 800-pixel screen.
+        self.print_button = QPushButton(self.tr("P&rint"), self)
+        self.print_button.setObjectName("class_print_button")
+        print_menu = QMenu(self.print_button)
+        self.roster_print_action = print_menu.addAction(self.tr("Class &roster…"))
+        self.roster_print_action.triggered.connect(lambda: self.print_class("DS-LOP"))
+        self.certificates_action = print_menu.addAction(self.tr("&Certificates…"))
+        self.certificates_action.setToolTip(
+            self.tr("One certificate per person who passed, to print on A5 landscape")
+        )
+        self.certificates_action.triggered.connect(lambda: self.print_class("CN-NTVĐ"))
+        self.print_button.setMenu(print_menu)
+        self.bar.addWidget(self.print_button)
+        # Tests replace this to look at the preview without a modal loop.
+        self.open_preview: Callable[[printing.PrintedForm], None] = self._preview
 
         self.plan_notes = NoteList(self)
         self.plan_notes.setObjectName("plan_notes")
@@ -340,7 +361,33 @@ class ClassesTab(ListTab):
         return None
 
     def _sync_buttons(self) -> None:
-        self.edit_button.setEnabled(self.roster.current is not None)
+        chosen = self.roster.current is not None
+        for button in (self.edit_button, self.print_button):
+            button.setEnabled(chosen)
+
+    # --- printing --------------------------------------------------------------------------
+
+    def print_class(self, code: str) -> printing.PrintedForm | None:
+        current = self.roster.current
+        if current is None:
+            return None
+        try:
+            printed = printing.print_class_form(
+                self._backend.db, code, current.id, on=self._backend.today()
+            )
+        except UserError as exc:
+            QMessageBox.information(self, self.tr("Print"), exc.message(self._backend.lang))
+            return None
+        self.open_preview(printed)
+        return printed
+
+    def _preview(self, printed: printing.PrintedForm) -> None:
+        dialog = PdfPreviewDialog(printed.pdf, printed.title, printed.file_name, self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.pages.close()
+            dialog.deleteLater()
 
     def _roster_changed(self) -> None:
         self._load_flags()
