@@ -87,7 +87,7 @@ def normalise_code(code: str) -> str:
 
 _P, _C, _R = Subject.PERSON, Subject.CLASS, Subject.REGISTER
 
-_COMMON_2017: tuple[FormSpec, ...] = (
+_COMMON: tuple[FormSpec, ...] = (
     FormSpec(
         "CN-NTVĐ",
         "Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng",
@@ -221,10 +221,41 @@ _COMMON_2017: tuple[FormSpec, ...] = (
     ),
 )
 
+# 09-HD/BTCTW (2017) split the opinions into sub-forms and had a chi đoàn variant of the Youth
+# Union resolution (domain research §2); dvdesk lists them but prints only the compiled 5-KNĐ
+# and 4-KNĐ, as the 2022 guidance does.
+_ONLY_2017: tuple[FormSpec, ...] = (
+    FormSpec(
+        "4_1-KNĐ",
+        "Nghị quyết giới thiệu đoàn viên ưu tú vào Đảng (của chi đoàn cơ sở)",
+        "Chi đoàn resolution introducing the applicant",
+        _P,
+        Issuer.MASS_ORG,
+        note="(S): 2017 list",
+    ),
+    FormSpec(
+        "5B-KNĐ",
+        "Ý kiến nhận xét của chi ủy (chi bộ) nơi cư trú đối với người xin vào Đảng",
+        "Opinion of the chi bộ where the applicant lives",
+        _P,
+        Issuer.CELL,
+        note="(S): 2017 list",
+    ),
+    FormSpec(
+        "5C-KNĐ",
+        "Ý kiến nhận xét của tổ chức đoàn thể chính trị - xã hội nơi làm việc đối với người "
+        "xin vào Đảng",
+        "Opinion of the mass organisation at the applicant's workplace",
+        _P,
+        Issuer.CELL,
+        note="(S): 2017 list",
+    ),
+)
+
 CATALOGUES: tuple[FormCatalogue, ...] = (
-    FormCatalogue("09-HD/BTCTW", date(2017, 6, 5), _COMMON_2017),
-    # 12-HD/BTCTW (18/01/2022) kept the codes dvdesk prints (domain research §2).
-    FormCatalogue("12-HD/BTCTW", date(2022, 1, 18), _COMMON_2017),
+    FormCatalogue("09-HD/BTCTW", date(2017, 6, 5), _COMMON + _ONLY_2017),
+    # 12-HD/BTCTW (18/01/2022) kept the codes dvdesk prints and dropped the 2017 sub-forms.
+    FormCatalogue("12-HD/BTCTW", date(2022, 1, 18), _COMMON),
 )
 
 
