@@ -8,7 +8,6 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from pdf_text import embedded_fonts_ok, pdf_pages, pdf_text
 
 from dvdesk.domain.dossier import (
     ClassDossier,
@@ -35,6 +34,7 @@ from dvdesk.reports.forms import (
     f18_kn,
     f20_kn,
 )
+from pdf_text import embedded_fonts_ok, pdf_pages, pdf_text
 
 HOMETOWN = "xã Yên Thường, huyện Gia Lâm, Hà Nội"
 

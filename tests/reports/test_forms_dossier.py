@@ -14,7 +14,6 @@ from typing import Any
 
 import pypdfium2
 import pytest
-from pdf_text import embedded_fonts_ok, pdf_pages, pdf_text
 
 from dvdesk.domain.dossier import (
     CertificateEntry,
@@ -37,6 +36,7 @@ from dvdesk.reports.forms import (
     f12_kn,
 )
 from dvdesk.reports.personal_layout import to_margins
+from pdf_text import embedded_fonts_ok, pdf_pages, pdf_text
 
 CELL = "Chi bộ Trường Tiểu học Dịch Vọng"
 DATE_LINE = "Hà Nội, ngày 05 tháng 03 năm 2026"

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from pdf_text import embedded_fonts_ok, pdf_text
 
 from dvdesk.db.engine import Database
 from dvdesk.db.models import YearPlan
@@ -29,6 +28,7 @@ from dvdesk.services import reports
 from dvdesk.services.demo import make_demo
 from dvdesk.services.plans import UnitTarget, founding_plan_input, save_plan
 from dvdesk.services.setup import install_info, open_data_dir
+from pdf_text import embedded_fonts_ok, pdf_text
 
 TODAY = date(2026, 11, 27)
 
