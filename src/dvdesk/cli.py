@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -39,6 +40,8 @@ def _date_arg(text: str) -> date:
 def _json_default(value: object) -> object:
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
     if is_dataclass(value) and not isinstance(value, type):
         return asdict(value)
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
@@ -139,9 +142,59 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--number", action="store_true", help="enter the PDF in the register")
     p.add_argument("--json", action="store_true")
 
+    keys_cmd = sub.add_parser("keys", help="this unit's keys and the other units' keys")
+    keys_sub = keys_cmd.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    p = keys_sub.add_parser("init", help="make this unit's key pairs (passphrase-protected)")
+    p.add_argument("--rotate", action="store_true", help="replace the keys, signed by the old")
+    _passphrase_args(p)
+    p.add_argument("--json", action="store_true")
+    p = keys_sub.add_parser("export", help="write this unit's public-key file")
+    p.add_argument("--out", type=Path, required=True)
+    p = keys_sub.add_parser("import", help="pin another unit's public-key file")
+    p.add_argument("file", type=Path)
+    p.add_argument("--confirm", default="", help="the fingerprint read from the printed page")
+    p.add_argument("--json", action="store_true")
+    p = keys_sub.add_parser("fingerprint", help="this unit's fingerprint and the pinned keys")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("export", help="write a bundle (.dvb) for the office or a chi bộ")
+    p.add_argument("--to", required=True, help="unit code or id")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--snapshot", action="store_true", help="everything, not only the changes")
+    _passphrase_args(p)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("import", help="take in bundles (.dvb files, or folders of them)")
+    p.add_argument("files", type=Path, nargs="+")
+    p.add_argument("--dry-run", action="store_true")
+    _passphrase_args(p)
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("register", help="the document register (numbers issued)")
     p.add_argument("--json", action="store_true")
     return parser
+
+
+def _passphrase_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--passphrase-file",
+        type=Path,
+        help="read the passphrase from this file (else DVDESK_PASSPHRASE, else ask)",
+    )
+
+
+def _passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
+    """From --passphrase-file, else DVDESK_PASSPHRASE, else the terminal (never echoed)."""
+    import getpass
+
+    if getattr(args, "passphrase_file", None):
+        return str(args.passphrase_file.read_text(encoding="utf-8")).rstrip("\r\n")
+    env = os.environ.get("DVDESK_PASSPHRASE")
+    if env:
+        return env
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise CliError("no passphrase: use --passphrase-file or set DVDESK_PASSPHRASE")
+    return getpass.getpass(prompt)
 
 
 def _open(args: argparse.Namespace) -> Database:
@@ -457,6 +510,96 @@ def _report_lines(view: Any, lang: str) -> list[str]:
     ]
 
 
+def cmd_keys(args: argparse.Namespace, db: Database) -> int:
+    from dvdesk.services import exchange
+
+    vi = args.lang == "vi"
+    if args.keys_command == "init":
+        old = _passphrase(args, "Old passphrase: ") if args.rotate else ""
+        if args.rotate and not getattr(args, "passphrase_file", None):
+            new = os.environ.get("DVDESK_NEW_PASSPHRASE") or _passphrase(args, "New passphrase: ")
+        else:
+            new = old or _passphrase(args)
+        info = exchange.init_keys(db, new, rotate=args.rotate, old_passphrase=old)
+        if args.json:
+            _print_json(info)
+        else:
+            print(("Dấu vân tay: " if vi else "Fingerprint: ") + info.fingerprint)
+        return 0
+    if args.keys_command == "export":
+        data = exchange.export_public_key(db)
+        args.out.write_bytes(data)
+        print(args.out)
+        return 0
+    if args.keys_command == "import":
+        peer = exchange.import_peer_key(db, args.file.read_bytes())
+        if args.confirm:
+            peer = exchange.confirm_peer_key(db, peer.unit_id, args.confirm)
+        if args.json:
+            _print_json(peer)
+        else:
+            state = (
+                ("đã xác nhận" if vi else "confirmed")
+                if peer.confirmed
+                else ("CHƯA xác nhận dấu vân tay" if vi else "fingerprint NOT confirmed")
+            )
+            print(f"{peer.unit_code} {peer.unit_name}: {peer.fingerprint} ({state})")
+        return 0
+    own = exchange.own_key(db)
+    others = exchange.peers(db)
+    if args.json:
+        _print_json({"own": own, "peers": others})
+        return 0
+    if own is None:
+        print("Đơn vị chưa có khóa." if vi else "This unit has no keys yet.")
+    else:
+        print(f"{own.unit_code} {own.unit_name}: {own.fingerprint}")
+    for peer in others:
+        mark = "" if peer.confirmed else (" (chưa xác nhận)" if vi else " (not confirmed)")
+        print(f"  {peer.unit_code} {peer.unit_name}: {peer.fingerprint}{mark}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, db: Database) -> int:
+    from dvdesk.services import exchange
+
+    result = exchange.export_bundle(
+        db, args.to, args.out, _passphrase(args), snapshot=args.snapshot
+    )
+    if args.json:
+        _print_json(result)
+    else:
+        print(f"{result.path}: {result.kind} #{result.seq}, {result.records} records")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, db: Database) -> int:
+    from dvdesk.services import exchange
+
+    def progress(done: int, total: int, path: Path) -> None:
+        if not args.json and total > 1:
+            print(f"[{done}/{total}] {path.name}", file=sys.stderr)
+
+    results = exchange.import_bundles(
+        db, args.files, _passphrase(args), dry_run=args.dry_run, lang=args.lang, progress=progress
+    )
+    if args.json:
+        _print_json({"results": results})
+    else:
+        for r in results:
+            if r.status == "refused":
+                print(f"dvdesk: {r.path.name}: {r.message}", file=sys.stderr)
+                continue
+            line = (
+                f"{r.path.name}: {r.status}, {r.source_name} #{r.seq}: new {r.new}, updated "
+                f"{r.updated}, unchanged {r.unchanged}, conflicts {r.conflicts}"
+            )
+            print(line + (f" ({r.message})" if r.message else ""))
+            for warning in r.warnings:
+                print(f"  ! {warning}")
+    return 0 if all(r.ok for r in results) else EXIT_FAILED
+
+
 def cmd_register(args: argparse.Namespace, db: Database) -> int:
     from dvdesk.services import register
 
@@ -477,6 +620,9 @@ def cmd_register(args: argparse.Namespace, db: Database) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace, Database], int]] = {
     "print": cmd_print,
     "register": cmd_register,
+    "keys": cmd_keys,
+    "export": cmd_export,
+    "import": cmd_import,
     "report": cmd_report,
     "init": cmd_init,
     "demo": cmd_demo,

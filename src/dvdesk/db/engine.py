@@ -72,6 +72,13 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return cfg
 
 
+def schema_head() -> str:
+    """The newest schema revision this program knows ("0005"): bundles carry it."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
 def _current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()

@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -390,3 +391,112 @@ class PlanTarget(Tracked, Base):
     awareness_trainees_target: Mapped[int] = mapped_column(Integer, default=0)
 
     plan: Mapped[YearPlan] = relationship(back_populates="targets")
+
+
+# --- exchange with the office above (local bookkeeping: never exchanged itself) -------------
+
+
+class OwnKey(Base):
+    """This unit's key pairs; the private keys only as a passphrase-protected blob."""
+
+    __tablename__ = "own_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"))
+    sign_public: Mapped[str] = mapped_column(String(64))  # hex
+    box_public: Mapped[str] = mapped_column(String(64))  # hex
+    sign_key_id: Mapped[str] = mapped_column(String(16), index=True)
+    box_key_id: Mapped[str] = mapped_column(String(16), index=True)
+    protected: Mapped[bytes] = mapped_column(LargeBinary)
+    # The signed public-key file, made when the keys were: it can be exported without the
+    # passphrase.
+    public_file: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime)  # replaced by a newer pair
+
+
+class PeerKey(Base):
+    """A pinned public key of another unit, imported from its key file and confirmed against
+    the fingerprint printed on paper."""
+
+    __tablename__ = "peer_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), index=True)
+    role: Mapped[str] = mapped_column(String(10))
+    sign_public: Mapped[str] = mapped_column(String(64))
+    box_public: Mapped[str] = mapped_column(String(64))
+    sign_key_id: Mapped[str] = mapped_column(String(16), index=True)
+    fingerprint: Mapped[str] = mapped_column(String(80))
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    confirmed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ExchangePeer(Base):
+    """Where the exchange with one other unit stands: sequence numbers both ways."""
+
+    __tablename__ = "exchange_peers"
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), primary_key=True)
+    out_seq: Mapped[int] = mapped_column(Integer, default=0)  # the last bundle we made for it
+    acked_seq: Mapped[int] = mapped_column(Integer, default=0)  # the last of ours it received
+    in_seq: Mapped[int] = mapped_column(Integer, default=0)  # the highest of its we received
+    last_in_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_out_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class BundleLedger(Base):
+    """Every bundle made or taken in: a bundle id is taken in once only."""
+
+    __tablename__ = "bundle_ledger"
+    bundle_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    direction: Mapped[str] = mapped_column(String(3))  # "in" / "out"
+    peer_unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    seq: Mapped[int] = mapped_column(Integer)
+    ack_upto: Mapped[int] = mapped_column(Integer, default=0)
+    sha256: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    archive: Mapped[str] = mapped_column(String(400), default="")  # the file kept, encrypted
+    summary: Mapped[str] = mapped_column(Text, default="")  # JSON
+
+
+class OutboxItem(Base):
+    """A record version sent in an outgoing bundle; when the peer acknowledges the bundle, the
+    version becomes the common base of that record."""
+
+    __tablename__ = "outbox_items"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    bundle_id: Mapped[str] = mapped_column(
+        ForeignKey("bundle_ledger.bundle_id", ondelete="CASCADE"), index=True
+    )
+    entity: Mapped[str] = mapped_column(String(30))
+    record_id: Mapped[str] = mapped_column(String(36))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class SyncBase(Base):
+    """The last version of a record both sides are known to hold (received from the peer, or
+    sent and acknowledged). A record whose hash differs from its base goes in the next bundle;
+    a record changed on both sides since its base is a conflict."""
+
+    __tablename__ = "sync_base"
+    peer_unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(30), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class Conflict(Base):
+    """A record changed on both sides since the last exchange: both versions kept, a person
+    chooses. The owner's version stands until then."""
+
+    __tablename__ = "conflicts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    peer_unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), index=True)
+    entity: Mapped[str] = mapped_column(String(30))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    ours: Mapped[str] = mapped_column(Text)  # JSON of the record's data here
+    theirs: Mapped[str] = mapped_column(Text)  # JSON of the incoming data
+    bundle_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    resolution: Mapped[str] = mapped_column(String(20), default="")  # "ours" / "theirs"

@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session
 from dvdesk.db.models import Tracked
 
 _NOT_HASHED = {"version", "content_hash"}
+# Set in `session.info` while records from an exchange bundle are written.
+APPLYING_EXCHANGE = "dvdesk.applying_exchange"
 
 
 def _plain(value: object) -> object:
@@ -68,9 +70,22 @@ def _stamp(session: Session, _context: object, _instances: object) -> None:
         if isinstance(obj, Tracked):
             _apply_defaults(obj)
             obj.content_hash = content_hash(obj)
+    # Records taken in from another unit keep the sender's version: only a change made here
+    # counts as a new version.
+    applying = bool(session.info.get(APPLYING_EXCHANGE))
     for obj in session.dirty:
         if isinstance(obj, Tracked) and session.is_modified(obj, include_collections=False):
             new_hash = content_hash(obj)
             if new_hash != obj.content_hash:
-                obj.version = (obj.version or 0) + 1
+                if not applying:
+                    obj.version = (obj.version or 0) + 1
                 obj.content_hash = new_hash
+
+
+@event.listens_for(Tracked, "before_insert", propagate=True)
+@event.listens_for(Tracked, "before_update", propagate=True)
+def _rehash(_mapper: object, _connection: object, target: Tracked) -> None:
+    """Hash again once the row's foreign keys are filled in: a record added through a
+    relationship (person.events.append) gets its person_id only during the flush, after
+    before_flush has run."""
+    target.content_hash = content_hash(target)

@@ -151,6 +151,13 @@ class EventInput:
     reason: str = ""
 
 
+def creating_unit(session: Session, person: Person) -> str | None:
+    """Who owns an act recorded here: this installation's unit (the office owns the decisions
+    it records for a chi bộ's people), else the person's owner."""
+    install = queries.install(session)
+    return install.unit_id if install is not None else person.owner_unit_id
+
+
 def add_event(
     session: Session,
     person: Person,
@@ -171,7 +178,7 @@ def add_event(
         mass_org=data.mass_org,
         reason=clean(data.reason),
         override_reason=clean(override_reason),
-        owner_unit_id=person.owner_unit_id,
+        owner_unit_id=creating_unit(session, person),
     )
     person.events.append(row)
     session.flush()
@@ -203,7 +210,7 @@ def add_certificate(
         issued_on=issued_on,
         number=clean(number),
         issuer=clean(issuer),
-        owner_unit_id=person.owner_unit_id,
+        owner_unit_id=creating_unit(session, person),
     )
     person.certificates.append(row)
     session.flush()

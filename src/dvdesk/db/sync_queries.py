@@ -1,0 +1,345 @@
+"""The records that travel between a chi bộ and its office, read and written as plain dicts.
+
+A pair (cell U, office O) shares one scope, computed the same way on both sides: the two unit
+rows, U's members and people with everything hanging from them (family, events, assignments,
+helper notes, certificates, enrolments, documents), every class, the plans of U and O and O's
+targets for U. Entities are listed in the order that satisfies foreign keys on insert.
+
+A record travels as {"entity", "id", "owner", "version", "hash", "data"}; `data` holds every
+stored column except the id, the version, the hash and the columns computed locally.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Date, DateTime, delete, inspect, or_, select
+from sqlalchemy.orm import Session
+
+from dvdesk.db.models import (
+    Assignment,
+    BundleLedger,
+    CertificateRecord,
+    Conflict,
+    Enrolment,
+    ExchangePeer,
+    FamilyMember,
+    HelperNote,
+    Member,
+    OutboxItem,
+    PartyClass,
+    PeerKey,
+    Person,
+    PipelineEvent,
+    PlanTarget,
+    RegisteredDocument,
+    SyncBase,
+    Tracked,
+    Unit,
+    YearPlan,
+)
+from dvdesk.db.tracking import content_hash, record_dict
+from dvdesk.domain.text import name_sort_key, search_key
+
+# Insert order: every entity after the ones it refers to.
+ENTITIES: dict[str, type[Tracked]] = {
+    "units": Unit,
+    "people": Person,
+    "members": Member,
+    "family_members": FamilyMember,
+    "assignments": Assignment,
+    "helper_notes": HelperNote,
+    "classes": PartyClass,
+    "certificates": CertificateRecord,
+    "events": PipelineEvent,
+    "enrolments": Enrolment,
+    "documents": RegisteredDocument,
+    "year_plans": YearPlan,
+    "plan_targets": PlanTarget,
+}
+_ENTITY_OF_TABLE = {inspect(model).local_table.name: name for name, model in ENTITIES.items()}
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Pair:
+    """The two units of an exchange: the chi bộ and its office."""
+
+    cell_id: str
+    office_id: str
+
+
+def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+def scope_query(session: Session, entity: str, pair: Pair) -> Any:
+    """SELECT of the entity's rows shared by the pair."""
+    model = ENTITIES[entity]
+    people = select(Person.id).where(Person.unit_id == pair.cell_id)
+    if model is Unit:
+        return select(Unit).where(Unit.id.in_((pair.cell_id, pair.office_id)))
+    if model is Member:
+        return select(Member).where(Member.unit_id == pair.cell_id)
+    if model is Person:
+        return select(Person).where(Person.unit_id == pair.cell_id)
+    if model in (FamilyMember, Assignment, CertificateRecord, PipelineEvent, Enrolment):
+        return select(model).where(model.person_id.in_(people))
+    if model is HelperNote:
+        helped = select(Assignment.id).where(Assignment.person_id.in_(people))
+        return select(HelperNote).where(HelperNote.assignment_id.in_(helped))
+    if model is PartyClass:
+        return select(PartyClass)
+    if model is RegisteredDocument:
+        return select(RegisteredDocument).where(
+            or_(
+                RegisteredDocument.person_id.in_(people),
+                RegisteredDocument.issuer_unit_id == pair.cell_id,
+            )
+        )
+    if model is YearPlan:
+        return select(YearPlan).where(YearPlan.unit_id.in_((pair.cell_id, pair.office_id)))
+    if model is PlanTarget:
+        return select(PlanTarget).where(PlanTarget.unit_id == pair.cell_id)
+    raise KeyError(entity)
+
+
+def as_record(entity: str, obj: Tracked) -> dict[str, Any]:
+    data = record_dict(obj)
+    data.pop("id", None)
+    return {
+        "entity": entity,
+        "id": obj.id,
+        "owner": obj.owner_unit_id,
+        "version": obj.version,
+        "hash": content_hash(obj),  # fresh: a stored hash may predate a fix of the hashing
+        "data": data,
+    }
+
+
+def bases(session: Session, peer_unit_id: str) -> dict[tuple[str, str], str]:
+    rows = session.execute(
+        select(SyncBase.entity, SyncBase.record_id, SyncBase.hash).where(
+            SyncBase.peer_unit_id == peer_unit_id
+        )
+    )
+    return {(e, r): h for e, r, h in rows}
+
+
+def changed_records(
+    session: Session, pair: Pair, peer_unit_id: str, *, everything: bool = False
+) -> list[dict[str, Any]]:
+    """The pair's records whose content differs from what the peer is known to hold (all of
+    them for a snapshot), in insert order."""
+    known = {} if everything else bases(session, peer_unit_id)
+    out: list[dict[str, Any]] = []
+    for entity in ENTITIES:
+        for obj in session.scalars(scope_query(session, entity, pair)):
+            record = as_record(entity, obj)
+            if known.get((entity, obj.id)) != record["hash"]:
+                out.append(record)
+    return out
+
+
+def existing(session: Session, entity: str, ids: Sequence[str]) -> dict[str, Tracked]:
+    model = ENTITIES[entity]
+    found: dict[str, Tracked] = {}
+    for chunk in _chunks(list(ids)):
+        for obj in session.scalars(select(model).where(model.id.in_(chunk))):
+            found[obj.id] = obj
+    return found
+
+
+def foreign_keys(entity: str) -> list[tuple[str, str]]:
+    """(column, referred entity) of the entity's references to exchanged tables."""
+    out: list[tuple[str, str]] = []
+    for column in inspect(ENTITIES[entity]).columns:
+        for fk in column.foreign_keys:
+            target = _ENTITY_OF_TABLE.get(fk.column.table.name)
+            if target is not None:
+                out.append((column.key, target))
+    return out
+
+
+def ids_present(session: Session, entity: str, ids: Iterable[str]) -> set[str]:
+    model = ENTITIES[entity]
+    wanted = sorted(set(ids))
+    present: set[str] = set()
+    for chunk in _chunks(wanted):
+        present.update(session.scalars(select(model.id).where(model.id.in_(chunk))))
+    return present
+
+
+def unique_clashes(session: Session, records: Sequence[Mapping[str, Any]]) -> list[str]:
+    """People and members whose code or CCCD is already another record's here."""
+    clashes: list[str] = []
+    for entity, model in (("people", Person), ("members", Member)):
+        for column in ("code", "cccd"):
+            wanted = {
+                str(r["data"].get(column)): str(r["id"])
+                for r in records
+                if r["entity"] == entity and r["data"].get(column)
+            }
+            if not wanted:
+                continue
+            attr = getattr(model, column)
+            for chunk in _chunks(sorted(wanted)):
+                for other_id, value, name in session.execute(
+                    select(model.id, attr, model.full_name).where(attr.in_(chunk))
+                ):
+                    if wanted[value] != other_id:
+                        clashes.append(f"{entity}.{column}={value} ({name})")
+    return clashes
+
+
+def _typed(model: type[Tracked], data: Mapping[str, Any]) -> dict[str, Any]:
+    """JSON values back to column types (dates, datetimes); unknown keys are dropped."""
+    columns = {c.key: c for c in inspect(model).columns}
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        column = columns.get(key)
+        if column is None or key in ("id", "version", "content_hash"):
+            continue
+        if value is not None and isinstance(column.type, DateTime):
+            value = datetime.fromisoformat(value)
+        elif value is not None and isinstance(column.type, Date):
+            value = date.fromisoformat(value)
+        out[key] = value
+    return out
+
+
+def write_record(session: Session, record: Mapping[str, Any], obj: Tracked | None) -> Tracked:
+    """Insert or overwrite one record from its dict (the caller flags the session as applying
+    an exchange, so the version is the sender's)."""
+    model = ENTITIES[str(record["entity"])]
+    values = _typed(model, record["data"])
+    if obj is None:
+        obj = model(**values)
+        obj.id = str(record["id"])
+        session.add(obj)
+    else:
+        for key, value in values.items():
+            setattr(obj, key, value)
+    obj.version = int(record.get("version") or 1)
+    if isinstance(obj, Person | Member):
+        # Computed here, never sent: the list's sort order and search text.
+        obj.sort_key = name_sort_key(obj.full_name)
+        obj.search_text = search_key(obj.full_name, obj.code, obj.cccd)
+    return obj
+
+
+def set_base(session: Session, peer_unit_id: str, entity: str, record_id: str, value: str) -> None:
+    row = session.get(SyncBase, (peer_unit_id, entity, record_id))
+    if row is None:
+        session.add(
+            SyncBase(peer_unit_id=peer_unit_id, entity=entity, record_id=record_id, hash=value)
+        )
+    else:
+        row.hash = value
+
+
+def add_conflict(
+    session: Session,
+    peer_unit_id: str,
+    entity: str,
+    record_id: str,
+    ours: Mapping[str, Any],
+    theirs: Mapping[str, Any],
+    bundle_id: str,
+    at: datetime,
+) -> None:
+    session.add(
+        Conflict(
+            peer_unit_id=peer_unit_id,
+            entity=entity,
+            record_id=record_id,
+            ours=json.dumps(ours, ensure_ascii=False, sort_keys=True),
+            theirs=json.dumps(theirs, ensure_ascii=False, sort_keys=True),
+            bundle_id=bundle_id,
+            created_at=at,
+        )
+    )
+
+
+def open_conflicts(session: Session, peer_unit_id: str | None = None) -> Sequence[Conflict]:
+    query = select(Conflict).where(Conflict.resolved_at.is_(None))
+    if peer_unit_id is not None:
+        query = query.where(Conflict.peer_unit_id == peer_unit_id)
+    return session.scalars(query.order_by(Conflict.id)).all()
+
+
+# --- the ledger, sequence numbers and acknowledgements ----------------------------------------
+
+
+def peer_state(session: Session, unit_id: str) -> ExchangePeer:
+    state = session.get(ExchangePeer, unit_id)
+    if state is None:
+        state = ExchangePeer(unit_id=unit_id, out_seq=0, acked_seq=0, in_seq=0)
+        session.add(state)
+        session.flush()
+    return state
+
+
+def ledger_entry(session: Session, bundle_id: str) -> BundleLedger | None:
+    return session.get(BundleLedger, bundle_id)
+
+
+def add_outbox(session: Session, bundle_id: str, records: Iterable[Mapping[str, Any]]) -> None:
+    session.add_all(
+        OutboxItem(
+            bundle_id=bundle_id,
+            entity=str(r["entity"]),
+            record_id=str(r["id"]),
+            hash=str(r["hash"]),
+        )
+        for r in records
+    )
+
+
+def acknowledge(session: Session, peer_unit_id: str, upto: int) -> int:
+    """The peer holds our bundles up to `upto`: what they carried becomes the base (later
+    bundles over earlier ones). Returns how many records became settled."""
+    state = peer_state(session, peer_unit_id)
+    if upto <= state.acked_seq:
+        return 0
+    bundles = session.scalars(
+        select(BundleLedger)
+        .where(
+            BundleLedger.peer_unit_id == peer_unit_id,
+            BundleLedger.direction == "out",
+            BundleLedger.seq > state.acked_seq,
+            BundleLedger.seq <= upto,
+        )
+        .order_by(BundleLedger.seq)
+    ).all()
+    settled = 0
+    for bundle in bundles:
+        for item in session.scalars(
+            select(OutboxItem).where(OutboxItem.bundle_id == bundle.bundle_id)
+        ):
+            set_base(session, peer_unit_id, item.entity, item.record_id, item.hash)
+            settled += 1
+        session.execute(delete(OutboxItem).where(OutboxItem.bundle_id == bundle.bundle_id))
+    state.acked_seq = upto
+    return settled
+
+
+# --- keys ----------------------------------------------------------------------------------
+
+
+def peer_keys(session: Session, unit_id: str) -> Sequence[PeerKey]:
+    """The unit's pinned keys that are not revoked, newest first."""
+    return session.scalars(
+        select(PeerKey)
+        .where(PeerKey.unit_id == unit_id, PeerKey.revoked_at.is_(None))
+        .order_by(PeerKey.id.desc())
+    ).all()
+
+
+def all_peer_keys(session: Session) -> Sequence[PeerKey]:
+    return session.scalars(select(PeerKey).order_by(PeerKey.unit_id, PeerKey.id)).all()

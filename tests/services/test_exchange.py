@@ -1,0 +1,216 @@
+"""A chi bộ and its office in two data folders, exchanging real bundle files both ways."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dvdesk.db import queries, sync_queries
+from dvdesk.db.engine import Database
+from dvdesk.db.models import Conflict, Person, PipelineEvent
+from dvdesk.domain.pipeline import EventKind
+from dvdesk.services import exchange
+from dvdesk.services.demo import make_demo
+from dvdesk.services.derive import load_calendar
+from dvdesk.services.errors import UserError
+from dvdesk.services.people import EventInput, add_event
+from dvdesk.services.setup import init_unit, install_info, open_data_dir
+
+TODAY = date(2026, 11, 27)
+CELL_PASS = "mật khẩu chi bộ 1"
+OFFICE_PASS = "mật khẩu văn phòng"
+
+
+@dataclass
+class World:
+    cell: Database
+    office: Database
+    folder: Path
+    cell_id: str
+    office_id: str
+    made: int = 0
+
+    def file(self, name: str) -> Path:
+        self.made += 1
+        return self.folder / f"{self.made:02d}-{name}.dvb"
+
+    def cell_to_office(self, **kwargs: Any) -> exchange.ImportResult:
+        out = self.file("up")
+        exchange.export_bundle(self.cell, self.office_id, out, CELL_PASS, **kwargs)
+        [result] = exchange.import_bundles(self.office, [out], OFFICE_PASS)
+        assert result.ok, result.message
+        return result
+
+    def office_to_cell(self) -> exchange.ImportResult:
+        out = self.file("down")
+        exchange.export_bundle(self.office, self.cell_id, out, OFFICE_PASS)
+        [result] = exchange.import_bundles(self.cell, [out], CELL_PASS)
+        assert result.ok, result.message
+        return result
+
+
+def shared(db: Database, pair: sync_queries.Pair) -> dict[tuple[str, str], str]:
+    """Every shared record's content hash, by (entity, id)."""
+    with db.reader() as session:
+        return {
+            (r["entity"], r["id"]): r["hash"]
+            for r in sync_queries.changed_records(session, pair, "none", everything=True)
+        }
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    cell = open_data_dir(tmp_path / "cell")
+    office = open_data_dir(tmp_path / "office")
+    init_unit(cell, "CB01", "Chi bộ Văn phòng", "cell", "Đảng ủy Khối", actor="test")
+    init_unit(office, "DUK", "Ban Tổ chức Đảng ủy Khối", "office", actor="test")
+    make_demo(cell, people=40, seed=4, today=TODAY, actor="test")
+    exchange.init_keys(cell, CELL_PASS)
+    exchange.init_keys(office, OFFICE_PASS)
+    office_peer = exchange.import_peer_key(cell, exchange.export_public_key(office))
+    cell_peer = exchange.import_peer_key(office, exchange.export_public_key(cell))
+    exchange.confirm_peer_key(cell, office_peer.unit_id, office_peer.fingerprint)
+    exchange.confirm_peer_key(office, cell_peer.unit_id, cell_peer.fingerprint.lower())
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    yield World(cell, office, folder, cell_peer.unit_id, office_peer.unit_id)
+    cell.close()
+    office.close()
+
+
+def test_keys_pin_the_units_and_a_wrong_fingerprint_is_refused(world: World) -> None:
+    cell_info, office_info = install_info(world.cell), install_info(world.office)
+    assert cell_info is not None and office_info is not None
+    assert cell_info.parent_name == "Ban Tổ chức Đảng ủy Khối"  # the office's unit, from its key
+    [peer] = exchange.peers(world.office)
+    assert (peer.unit_code, peer.confirmed) == ("CB01", True)
+    with pytest.raises(UserError) as wrong:
+        exchange.confirm_peer_key(world.office, "CB01", "0000 0000 0000 0000 0000 0000 0000 0000")
+    assert wrong.value.field == "fingerprint"
+
+
+def test_the_office_holds_exactly_what_the_cell_has_and_the_cell_gets_decisions(
+    world: World,
+) -> None:
+    pair = sync_queries.Pair(world.cell_id, world.office_id)
+    first = world.cell_to_office()
+    assert first.new > 100 and first.conflicts == 0
+    assert shared(world.office, pair) == shared(world.cell, pair)
+    with world.office.reader() as s:
+        people = s.query(Person).filter(Person.unit_id == world.cell_id).count()
+        stages = {p.stage for p in s.query(Person)}
+    assert people == 40 and len(stages) > 3  # derived columns computed on arrival
+
+    # The office admits someone the chi bộ proposed: the decision goes down with its number.
+    with world.office.unit_of_work() as s:
+        proposed = next(p for p in s.query(Person) if p.stage == "proposed")
+        person_id = proposed.id
+        add_event(
+            s,
+            proposed,
+            EventInput(EventKind.DECISION, TODAY, number="07-QĐ/ĐU"),
+            "office",
+            load_calendar(s),
+        )
+    down = world.office_to_cell()
+    sent = first.new + first.updated + first.unchanged + first.conflicts + first.kept_ours
+    assert down.new == 1 and down.settled == sent and not down.warnings
+    with world.cell.reader() as s:
+        person = s.get(Person, person_id)
+        decision = s.query(PipelineEvent).filter_by(person_id=person_id, kind="decision").one()
+        assert person is not None and person.stage == "admitted"
+        assert (decision.number, decision.owner_unit_id) == ("07-QĐ/ĐU", world.office_id)
+    assert shared(world.office, pair) == shared(world.cell, pair)
+
+    # Acknowledged both ways: nothing is left to send but the receipt.
+    receipt = world.file("receipt")
+    made = exchange.export_bundle(world.cell, world.office_id, receipt, CELL_PASS)
+    assert (made.kind, made.records) == ("receipt", 0)
+    [taken] = exchange.import_bundles(world.office, [receipt], OFFICE_PASS)
+    assert taken.ok and taken.new == taken.updated == 0
+
+
+def test_the_same_bundle_twice_changes_nothing_and_says_so(world: World) -> None:
+    out = world.file("up")
+    exchange.export_bundle(world.cell, world.office_id, out, CELL_PASS)
+    [first] = exchange.import_bundles(world.office, [out], OFFICE_PASS)
+    before = shared(world.office, sync_queries.Pair(world.cell_id, world.office_id))
+    [again] = exchange.import_bundles(world.office, [out], OFFICE_PASS)
+    assert first.status == "imported" and again.status == "already"
+    assert "đã được nhập" in again.message
+    assert shared(world.office, sync_queries.Pair(world.cell_id, world.office_id)) == before
+
+
+def test_a_lost_file_is_repaired_by_the_next_one(world: World) -> None:
+    lost = world.file("lost")
+    exchange.export_bundle(world.cell, world.office_id, lost, CELL_PASS)
+    with world.cell.unit_of_work() as s:
+        person = s.query(Person).order_by(Person.sort_key).first()
+        assert person is not None
+        person.notes = "Đã bổ sung lý lịch"
+    result = world.cell_to_office()  # seq 2; seq 1 never arrived
+    assert any("Thiếu gói số 1" in w for w in result.warnings)
+    pair = sync_queries.Pair(world.cell_id, world.office_id)
+    assert shared(world.office, pair) == shared(world.cell, pair)
+
+
+def test_a_record_changed_on_both_sides_is_a_conflict_the_owner_wins_until_a_person_chooses(
+    world: World,
+) -> None:
+    world.cell_to_office()
+    world.office_to_cell()  # acknowledges: the base is settled on both sides
+    with world.cell.unit_of_work() as s:
+        person = s.query(Person).order_by(Person.sort_key).first()
+        assert person is not None
+        person_id = person.id
+        person.notes = "Chi bộ ghi"
+    with world.office.unit_of_work() as s:
+        person = s.get(Person, person_id)
+        assert person is not None
+        person.notes = "Văn phòng ghi"
+    result = world.cell_to_office()
+    assert result.conflicts == 1
+    with world.office.reader() as s:
+        person = s.get(Person, person_id)
+        [conflict] = s.query(Conflict).all()
+        assert person is not None and person.notes == "Chi bộ ghi"  # the cell owns the person
+        assert json.loads(conflict.ours)["notes"] == "Văn phòng ghi"
+        assert json.loads(conflict.theirs)["notes"] == "Chi bộ ghi"
+
+
+def test_refusals_write_nothing(world: World) -> None:
+    out = world.file("up")
+    exchange.export_bundle(world.cell, world.office_id, out, CELL_PASS)
+    damaged = world.folder / "damaged.dvb"
+    data = bytearray(out.read_bytes())
+    data[len(data) // 2] ^= 0x40
+    damaged.write_bytes(bytes(data))
+    results = exchange.import_bundles(world.office, [damaged], OFFICE_PASS)
+    assert [r.status for r in results] == ["refused"] and results[0].message
+    with world.office.reader() as s:
+        assert s.query(Person).count() == 0
+        assert queries.install(s) is not None
+    # The chi bộ cannot read its own bundle: it is encrypted to the office.
+    [own] = exchange.import_bundles(world.cell, [out], CELL_PASS)
+    assert own.status == "refused" and own.error_code == "wrong_recipient"
+    # A wrong passphrase is said plainly.
+    with pytest.raises(UserError) as bad:
+        exchange.import_bundles(world.office, [out], "không đúng mật khẩu")
+    assert bad.value.field == "passphrase"
+
+
+def test_a_dry_run_says_what_would_happen_and_writes_nothing(world: World) -> None:
+    out = world.file("up")
+    exchange.export_bundle(world.cell, world.office_id, out, CELL_PASS)
+    [dry] = exchange.import_bundles(world.office, [out], OFFICE_PASS, dry_run=True)
+    assert dry.status == "dry_run" and dry.new > 100
+    with world.office.reader() as s:
+        assert s.query(Person).count() == 0
+    [real] = exchange.import_bundles(world.office, [out], OFFICE_PASS)
+    assert real.status == "imported" and real.new == dry.new
