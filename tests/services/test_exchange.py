@@ -214,3 +214,33 @@ def test_a_dry_run_says_what_would_happen_and_writes_nothing(world: World) -> No
         assert s.query(Person).count() == 0
     [real] = exchange.import_bundles(world.office, [out], OFFICE_PASS)
     assert real.status == "imported" and real.new == dry.new
+
+
+def test_a_person_resolves_a_conflict_and_the_choice_travels(world: World) -> None:
+    world.cell_to_office()
+    world.office_to_cell()
+    with world.cell.unit_of_work() as s:
+        person = s.query(Person).order_by(Person.sort_key).first()
+        assert person is not None
+        person_id = person.id
+        person.notes = "Chi bộ ghi"
+    with world.office.unit_of_work() as s:
+        person = s.get(Person, person_id)
+        assert person is not None
+        person.notes = "Văn phòng ghi"
+    world.cell_to_office()
+    [conflict] = exchange.conflicts(world.office)
+    assert conflict.label and not conflict.current_is_ours
+    assert [(d.field, d.ours, d.theirs) for d in conflict.diffs] == [
+        ("notes", "Văn phòng ghi", "Chi bộ ghi")
+    ]
+    with pytest.raises(UserError):
+        exchange.resolve_conflict(world.office, conflict.id, "both")
+    exchange.resolve_conflict(world.office, conflict.id, "ours")
+    assert exchange.conflicts(world.office) == []
+    world.office_to_cell()
+    with world.cell.reader() as s:
+        person = s.get(Person, person_id)
+        assert person is not None and person.notes == "Văn phòng ghi"
+    [unit] = exchange.unit_overview(world.office)
+    assert (unit.unit_code, unit.in_seq, unit.out_seq, unit.silent) == ("CB01", 2, 2, False)

@@ -33,7 +33,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 from dvdesk.db import queries, sync_queries
 from dvdesk.db.engine import Database, Session, schema_head
-from dvdesk.db.models import BundleLedger, OwnKey, PeerKey, Unit
+from dvdesk.db.models import BundleLedger, Conflict, OwnKey, PeerKey, Person, Unit
 from dvdesk.db.tracking import APPLYING_EXCHANGE, content_hash
 from dvdesk.domain.text import clean
 from dvdesk.services import audit
@@ -639,10 +639,12 @@ def _import_one(
                 )
                 return result
             _check_records(session, records, manifest.source_unit, own_id)
-            _apply(session, records, manifest, result, lang)
+            # First what the sender had received from us when it made this bundle: its records
+            # are to be compared with that, not with an older base.
             result.settled = sync_queries.acknowledge(
                 session, manifest.source_unit, manifest.ack_upto
             )
+            _apply(session, records, manifest, result, lang)
             state = sync_queries.peer_state(session, manifest.source_unit)
             if manifest.seq > state.in_seq + 1:
                 missing = ", ".join(str(n) for n in range(state.in_seq + 1, manifest.seq))
@@ -861,3 +863,164 @@ def _apply(
         calendar = load_calendar(session)
         for person in queries.people_by_ids(session, sorted(touched_people)):
             refresh(session, person, calendar)
+
+
+# --- conflicts -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldDiff:
+    field: str
+    ours: Any
+    theirs: Any
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    id: int
+    unit_id: str
+    unit_name: str
+    entity: str
+    record_id: str
+    label: str  # the person's or record's name, for the list
+    created_at: datetime
+    bundle_id: str
+    current_is_ours: bool  # which version stands now
+    diffs: tuple[FieldDiff, ...]
+
+
+def _label(entity: str, ours: Mapping[str, Any], theirs: Mapping[str, Any], rid: str) -> str:
+    for key in ("full_name", "name", "subject"):
+        value = theirs.get(key) or ours.get(key)
+        if value:
+            return str(value)
+    return f"{entity} {rid[:8]}"
+
+
+def conflicts(db: Database, unit_id: str | None = None) -> list[ConflictView]:
+    """Open conflicts, oldest first, each with the fields that differ."""
+    with db.reader() as session:
+        out: list[ConflictView] = []
+        for row in sync_queries.open_conflicts(session, unit_id):
+            ours, theirs = json.loads(row.ours), json.loads(row.theirs)
+            unit = session.get(Unit, row.peer_unit_id)
+            model = sync_queries.ENTITIES.get(row.entity)
+            current = session.get(model, row.record_id) if model is not None else None
+            now = sync_queries.as_record(row.entity, current)["data"] if current else {}
+            diffs = tuple(
+                FieldDiff(key, ours.get(key), theirs.get(key))
+                for key in sorted(set(ours) | set(theirs))
+                if ours.get(key) != theirs.get(key)
+            )
+            out.append(
+                ConflictView(
+                    id=row.id,
+                    unit_id=row.peer_unit_id,
+                    unit_name=unit.name if unit else row.peer_unit_id,
+                    entity=row.entity,
+                    record_id=row.record_id,
+                    label=_label(row.entity, ours, theirs, row.record_id),
+                    created_at=row.created_at,
+                    bundle_id=row.bundle_id,
+                    current_is_ours=all(now.get(d.field) == d.ours for d in diffs),
+                    diffs=diffs,
+                )
+            )
+        return out
+
+
+def resolve_conflict(db: Database, conflict_id: int, choice: str, actor: str = "") -> None:
+    """A person chose: "ours" keeps this side's version, "theirs" takes the other side's. The
+    chosen content is written as a change made here, so it travels in the next bundle."""
+    if choice not in ("ours", "theirs"):
+        raise UserError(
+            "Chọn giữ bản ở đây hoặc lấy bản của đơn vị kia.",
+            "Choose to keep this side's version or take the other unit's.",
+            "choice",
+        )
+    with db.unit_of_work() as session:
+        row = session.get(Conflict, conflict_id)
+        if row is None or row.resolved_at is not None:
+            raise NotFoundError(
+                "Xung đột này không còn (đã được giải quyết).",
+                "This conflict is gone (already resolved).",
+                "conflict",
+            )
+        chosen = json.loads(row.ours if choice == "ours" else row.theirs)
+        model = sync_queries.ENTITIES[row.entity]
+        current = session.get(model, row.record_id)
+        record = {"entity": row.entity, "id": row.record_id, "data": chosen}
+        obj = sync_queries.write_record(session, record, current)
+        obj.version = (current.version if current is not None else 0) + 1
+        row.resolved_at = _now()
+        row.resolution = choice
+        session.flush()
+        if row.entity == "people" or "person_id" in chosen:
+            person = session.get(
+                Person, row.record_id if row.entity == "people" else chosen["person_id"]
+            )
+            if person is not None:
+                refresh(session, person, load_calendar(session))
+        audit.log(
+            session,
+            actor or audit.current_user(),
+            "resolve_conflict",
+            row.entity,
+            row.record_id,
+            after={"choice": choice},
+        )
+
+
+# --- the office's view of its units --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnitExchange:
+    unit_id: str
+    unit_code: str
+    unit_name: str
+    has_key: bool
+    confirmed: bool
+    last_in_at: datetime | None
+    in_seq: int
+    out_seq: int
+    acked_seq: int
+    days_silent: int | None  # None: nothing received yet
+    silent: bool  # past the allowed number of days (or never heard from)
+    open_conflicts: int
+
+
+def unit_overview(
+    db: Database, today: datetime | None = None, silent_after_days: int = 45
+) -> list[UnitExchange]:
+    """Every unit below this one: its key, what was exchanged, how long it has been silent."""
+    now = today or _now()
+    with db.unit_of_work() as session:
+        own, _role = _install_unit(session)
+        keyed = {k.unit_id: k for k in sync_queries.all_peer_keys(session) if k.revoked_at is None}
+        counts = Counter(c.peer_unit_id for c in sync_queries.open_conflicts(session))
+        out: list[UnitExchange] = []
+        units = [u for u in queries.all_units(session) if u.parent_id == own.id or u.id in keyed]
+        for unit in sorted(units, key=lambda u: u.code):
+            if unit.id == own.id:
+                continue
+            state = sync_queries.peer_state(session, unit.id)
+            days = (now - state.last_in_at).days if state.last_in_at else None
+            key = keyed.get(unit.id)
+            out.append(
+                UnitExchange(
+                    unit_id=unit.id,
+                    unit_code=unit.code,
+                    unit_name=unit.name,
+                    has_key=key is not None,
+                    confirmed=bool(key and key.confirmed_at),
+                    last_in_at=state.last_in_at,
+                    in_seq=state.in_seq,
+                    out_seq=state.out_seq,
+                    acked_seq=state.acked_seq,
+                    days_silent=days,
+                    silent=days is None or days > silent_after_days,
+                    open_conflicts=counts.get(unit.id, 0),
+                )
+            )
+        return out
