@@ -228,3 +228,104 @@ def test_print_and_report_commands_write_what_the_window_would(
     assert f"đã kết nạp {report['admitted']} đảng viên" in pdf_text(bc.read_bytes())
     code, _, err = run(capsys, "--data-dir", d, "report", "plan", "--xlsx", str(xlsx))
     assert code == 2 and "--xlsx" in err
+
+
+def test_keys_export_and_import_between_a_cell_and_its_office(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cell, office = str(tmp_path / "cell"), str(tmp_path / "office")
+    assert (
+        run(
+            capsys,
+            "--data-dir",
+            cell,
+            "init",
+            "--unit-code",
+            "CB01",
+            "--unit-name",
+            "Chi bộ Văn phòng",
+            "--role",
+            "cell",
+        )[0]
+        == 0
+    )
+    assert (
+        run(
+            capsys,
+            "--data-dir",
+            office,
+            "init",
+            "--unit-code",
+            "DUK",
+            "--unit-name",
+            "Ban Tổ chức Đảng ủy Khối",
+            "--role",
+            "office",
+        )[0]
+        == 0
+    )
+    assert run(capsys, "--data-dir", cell, "demo", "--people", "12")[0] == 0
+
+    code, _, err = run(capsys, "--data-dir", cell, "keys", "init")
+    assert code == 2 and "passphrase" in err  # no terminal, no variable, no file
+    monkeypatch.setenv("DVDESK_PASSPHRASE", "mật khẩu thử nghiệm")
+    code, out, err = run(capsys, "--data-dir", cell, "keys", "init", "--json")
+    assert code == 0, err
+    cell_fingerprint = json.loads(out)["fingerprint"]
+    secret = tmp_path / "office-pass.txt"
+    secret.write_text("một mật khẩu khác\n", encoding="utf-8")
+    assert (
+        run(capsys, "--data-dir", office, "keys", "init", "--passphrase-file", str(secret))[0] == 0
+    )
+
+    cell_key, office_key = tmp_path / "cell.key", tmp_path / "office.key"
+    assert run(capsys, "--data-dir", cell, "keys", "export", "--out", str(cell_key))[0] == 0
+    assert run(capsys, "--data-dir", office, "keys", "export", "--out", str(office_key))[0] == 0
+    code, out, err = run(
+        capsys,
+        "--data-dir",
+        office,
+        "keys",
+        "import",
+        str(cell_key),
+        "--confirm",
+        cell_fingerprint,
+        "--json",
+    )
+    assert code == 0, err
+    assert json.loads(out)["confirmed"] is True
+    code, _, err = run(
+        capsys, "--data-dir", cell, "keys", "import", str(office_key), "--confirm", "AAAA BBBB"
+    )
+    assert code == 1 and "vân tay" in err  # pinned, but a mismatching fingerprint is refused
+
+    bundle = tmp_path / "CB01-DUK-1.dvb"
+    code, out, err = run(
+        capsys, "--data-dir", cell, "export", "--to", "DUK", "--out", str(bundle), "--json"
+    )
+    assert code == 0, err
+    assert json.loads(out)["seq"] == 1
+    code, out, err = run(
+        capsys,
+        "--data-dir",
+        office,
+        "import",
+        str(tmp_path),
+        "--json",
+        "--passphrase-file",
+        str(secret),
+    )
+    assert code == 0, err
+    [result] = json.loads(out)["results"]
+    assert result["status"] == "imported" and result["new"] > 12
+    code, out, _ = run(
+        capsys, "--data-dir", office, "import", str(bundle), "--passphrase-file", str(secret)
+    )
+    assert code == 0 and "already" in out
+
+    broken = tmp_path / "broken.dvb"
+    broken.write_bytes(bundle.read_bytes()[:-40])
+    code, _, err = run(
+        capsys, "--data-dir", office, "import", str(broken), "--passphrase-file", str(secret)
+    )
+    assert code == 1 and "broken.dvb" in err and "cắt cụt" in err
