@@ -18,6 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Date, DateTime, delete, inspect, or_, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from dvdesk.db.models import (
@@ -243,6 +244,23 @@ def set_base(session: Session, peer_unit_id: str, entity: str, record_id: str, v
         row.hash = value
 
 
+def set_bases(
+    session: Session, peer_unit_id: str, items: Iterable[tuple[str, str, str]]
+) -> None:
+    """Many bases at once, (entity, record id, hash): one statement, no autoflush per row."""
+    rows = [
+        {"peer_unit_id": peer_unit_id, "entity": e, "record_id": r, "hash": h} for e, r, h in items
+    ]
+    if not rows:
+        return
+    statement = sqlite_insert(SyncBase)
+    statement = statement.on_conflict_do_update(
+        index_elements=["peer_unit_id", "entity", "record_id"],
+        set_={"hash": statement.excluded.hash},
+    )
+    session.execute(statement, rows)
+
+
 def add_conflict(
     session: Session,
     peer_unit_id: str,
@@ -319,11 +337,13 @@ def acknowledge(session: Session, peer_unit_id: str, upto: int) -> int:
     ).all()
     settled = 0
     for bundle in bundles:
-        for item in session.scalars(
-            select(OutboxItem).where(OutboxItem.bundle_id == bundle.bundle_id)
-        ):
-            set_base(session, peer_unit_id, item.entity, item.record_id, item.hash)
-            settled += 1
+        items = session.execute(
+            select(OutboxItem.entity, OutboxItem.record_id, OutboxItem.hash).where(
+                OutboxItem.bundle_id == bundle.bundle_id
+            )
+        ).all()
+        set_bases(session, peer_unit_id, [(e, r, h) for e, r, h in items])
+        settled += len(items)
         session.execute(delete(OutboxItem).where(OutboxItem.bundle_id == bundle.bundle_id))
     state.acked_seq = upto
     return settled

@@ -800,6 +800,7 @@ def _apply(
     base = sync_queries.bases(session, source)
     touched_people: set[str] = set()
     written: list[tuple[Any, str]] = []
+    settled_bases: list[tuple[str, str, str]] = []
     session.info[APPLYING_EXCHANGE] = True
     try:
         for entity in sync_queries.ENTITIES:
@@ -842,13 +843,14 @@ def _apply(
                     result.unchanged += 1
                 elif decision is Decision.KEEP_OURS:
                     result.kept_ours += 1
-                sync_queries.set_base(session, source, entity, rid, incoming_hash)
+                settled_bases.append((entity, rid, incoming_hash))
                 person_id = rid if entity == "people" else record["data"].get("person_id")
                 if person_id:
                     touched_people.add(str(person_id))
             session.flush()
     finally:
         session.info.pop(APPLYING_EXCHANGE, None)
+    sync_queries.set_bases(session, source, settled_bases)
     # A record written here must hash as the sender said; otherwise the two programs store it
     # differently (another schema version): a warning, the data is kept.
     odd = sum(1 for obj, sent in written if content_hash(obj) != sent)
