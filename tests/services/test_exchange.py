@@ -244,3 +244,31 @@ def test_a_person_resolves_a_conflict_and_the_choice_travels(world: World) -> No
         assert person is not None and person.notes == "Văn phòng ghi"
     [unit] = exchange.unit_overview(world.office)
     assert (unit.unit_code, unit.in_seq, unit.out_seq, unit.silent) == ("CB01", 2, 2, False)
+
+
+def test_a_dossier_returned_for_correction_reaches_the_cell_todo_and_the_answer_comes_back(
+    world: World,
+) -> None:
+    from dvdesk.services import corrections
+    from dvdesk.services.candidates import todo
+
+    world.cell_to_office()
+    with world.office.reader() as s:
+        person = s.query(Person).order_by(Person.sort_key).first()
+        assert person is not None
+        person_id, name = person.id, person.full_name
+    with pytest.raises(UserError):
+        corrections.return_for_correction(world.office, person_id, "  ", TODAY)
+    corrections.return_for_correction(
+        world.office, person_id, "Lý lịch thiếu mục quan hệ gia đình", TODAY
+    )
+    world.office_to_cell()
+    [item] = [i for i in todo(world.cell, TODAY) if i.kind == "correction"]
+    assert item.person_id == person_id and item.name == name
+    assert "thiếu mục quan hệ gia đình" in item.label
+    [open_return] = corrections.corrections(world.cell, open_only=True)
+    corrections.resolve_correction(world.cell, open_return.id, "Đã bổ sung mục IX", TODAY)
+    assert not [i for i in todo(world.cell, TODAY) if i.kind == "correction"]
+    world.cell_to_office()
+    [answered] = corrections.corrections(world.office)
+    assert (answered.resolved_on, answered.resolution) == (TODAY, "Đã bổ sung mục IX")

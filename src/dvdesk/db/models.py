@@ -393,6 +393,22 @@ class PlanTarget(Tracked, Base):
     plan: Mapped[YearPlan] = relationship(back_populates="targets")
 
 
+class Correction(Tracked, Base):
+    """A record the office sent back to the chi bộ for correction, with the reason. It stays in
+    the chi bộ's to-do list until the chi bộ marks it done; both sides see it through the
+    exchange."""
+
+    __tablename__ = "corrections"
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    entity: Mapped[str] = mapped_column(String(30), default="people")  # what is to be corrected
+    record_id: Mapped[str] = mapped_column(String(36), default="")
+    reason: Mapped[str] = mapped_column(Text)
+    returned_on: Mapped[date] = mapped_column(Date)
+    due: Mapped[date | None] = mapped_column(Date)
+    resolved_on: Mapped[date | None] = mapped_column(Date)
+    resolution: Mapped[str] = mapped_column(Text, default="")
+
+
 # --- exchange with the office above (local bookkeeping: never exchanged itself) -------------
 
 

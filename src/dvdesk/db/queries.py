@@ -13,6 +13,7 @@ from dvdesk.db.models import (
     Assignment,
     AuditEntry,
     CalendarOverride,
+    Correction,
     Install,
     Member,
     OpenDeadline,
@@ -187,3 +188,14 @@ def set_calendar_override(session: Session, day: date, working: bool | None, not
 
 def calendar_override_rows(session: Session) -> Sequence[CalendarOverride]:
     return session.scalars(select(CalendarOverride).order_by(CalendarOverride.day)).all()
+
+
+def corrections(session: Session, open_only: bool) -> Sequence[tuple[Correction, str | None, str]]:
+    """Returns for correction with the person's code and name, oldest first."""
+    stmt = select(Correction, Person.code, Person.full_name).join(
+        Person, Person.id == Correction.person_id
+    )
+    if open_only:
+        stmt = stmt.where(Correction.resolved_on.is_(None))
+    rows = session.execute(stmt.order_by(Correction.returned_on, Correction.id))
+    return [(r[0], r[1], r[2]) for r in rows]

@@ -2,8 +2,9 @@
 
 A pair (cell U, office O) shares one scope, computed the same way on both sides: the two unit
 rows, U's members and people with everything hanging from them (family, events, assignments,
-helper notes, certificates, enrolments, documents), every class, the plans of U and O and O's
-targets for U. Entities are listed in the order that satisfies foreign keys on insert.
+helper notes, certificates, enrolments, documents, returns for correction), every class, the
+plans of U and O and O's targets for U. Entities are listed in the order that satisfies
+foreign keys on insert.
 
 A record travels as {"entity", "id", "owner", "version", "hash", "data"}; `data` holds every
 stored column except the id, the version, the hash and the columns computed locally.
@@ -26,6 +27,7 @@ from dvdesk.db.models import (
     BundleLedger,
     CertificateRecord,
     Conflict,
+    Correction,
     Enrolment,
     ExchangePeer,
     FamilyMember,
@@ -57,6 +59,7 @@ ENTITIES: dict[str, type[Tracked]] = {
     "classes": PartyClass,
     "certificates": CertificateRecord,
     "events": PipelineEvent,
+    "corrections": Correction,
     "enrolments": Enrolment,
     "documents": RegisteredDocument,
     "year_plans": YearPlan,
@@ -89,7 +92,7 @@ def scope_query(session: Session, entity: str, pair: Pair) -> Any:
         return select(Member).where(Member.unit_id == pair.cell_id)
     if model is Person:
         return select(Person).where(Person.unit_id == pair.cell_id)
-    if model in (FamilyMember, Assignment, CertificateRecord, PipelineEvent, Enrolment):
+    if model in (FamilyMember, Assignment, CertificateRecord, PipelineEvent, Enrolment, Correction):
         return select(model).where(model.person_id.in_(people))
     if model is HelperNote:
         helped = select(Assignment.id).where(Assignment.person_id.in_(people))
@@ -244,9 +247,7 @@ def set_base(session: Session, peer_unit_id: str, entity: str, record_id: str, v
         row.hash = value
 
 
-def set_bases(
-    session: Session, peer_unit_id: str, items: Iterable[tuple[str, str, str]]
-) -> None:
+def set_bases(session: Session, peer_unit_id: str, items: Iterable[tuple[str, str, str]]) -> None:
     """Many bases at once, (entity, record id, hash): one statement, no autoflush per row."""
     rows = [
         {"peer_unit_id": peer_unit_id, "entity": e, "record_id": r, "hash": h} for e, r, h in items

@@ -16,6 +16,7 @@ from dvdesk.domain.pipeline import EventKind, Stage
 from dvdesk.domain.rules import check
 from dvdesk.domain.rulesets import rule_set_on
 from dvdesk.domain.text import fold
+from dvdesk.services.corrections import corrections
 from dvdesk.services.deadlines import list_deadlines
 from dvdesk.services.derive import facts_for, load_calendar
 from dvdesk.services.errors import NotFoundError
@@ -301,11 +302,34 @@ class TodoItem:
 
 
 def todo(db: Database, on: date, lang: str = "vi", within: int = 7) -> list[TodoItem]:
-    """Everything overdue on `on` and everything due in the next `within` days, earliest first."""
-    return [
+    """Everything overdue on `on` and everything due in the next `within` days, earliest first;
+    and every dossier the office returned for correction, until the chi bộ answers it."""
+    items = [
         TodoItem(d.person_id, d.person, d.name, d.kind, d.kind_label, d.due, d.status, d.days_left)
         for d in list_deadlines(db, on, within=within, lang=lang)
     ]
+    for c in corrections(db, open_only=True):
+        due = c.due or c.returned_on
+        label = (
+            f"Cấp trên trả lại để sửa: {c.reason}"
+            if lang == "vi"
+            else f"Returned by the office for correction: {c.reason}"
+        )
+        days = (due - on).days
+        items.append(
+            TodoItem(
+                c.person_id,
+                c.person_code or c.person_id,
+                c.person_name,
+                "correction",
+                label,
+                due,
+                "overdue" if days < 0 else "due",
+                days,
+            )
+        )
+    items.sort(key=lambda i: (i.due, i.name))
+    return items
 
 
 # --- the list --------------------------------------------------------------------------------

@@ -126,6 +126,34 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("peer_unit_id", "entity", "record_id", name=op.f("pk_sync_base")),
     )
     op.create_table(
+        "corrections",
+        sa.Column("person_id", sa.String(length=36), nullable=False),
+        sa.Column("entity", sa.String(length=30), nullable=False),
+        sa.Column("record_id", sa.String(length=36), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("returned_on", sa.Date(), nullable=False),
+        sa.Column("due", sa.Date(), nullable=True),
+        sa.Column("resolved_on", sa.Date(), nullable=True),
+        sa.Column("resolution", sa.Text(), nullable=False),
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("owner_unit_id", sa.String(length=36), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("content_hash", sa.String(length=64), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["person_id"],
+            ["people.id"],
+            name=op.f("fk_corrections_person_id_people"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_corrections")),
+    )
+    with op.batch_alter_table("corrections", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_corrections_owner_unit_id"), ["owner_unit_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_corrections_person_id"), ["person_id"], unique=False)
+
+    op.create_table(
         "outbox_items",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("bundle_id", sa.String(length=36), nullable=False),
@@ -152,6 +180,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_outbox_items_bundle_id"))
 
     op.drop_table("outbox_items")
+    with op.batch_alter_table("corrections", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_corrections_person_id"))
+        batch_op.drop_index(batch_op.f("ix_corrections_owner_unit_id"))
+
+    op.drop_table("corrections")
     op.drop_table("sync_base")
     with op.batch_alter_table("peer_keys", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_peer_keys_unit_id"))
