@@ -170,6 +170,16 @@ def build_parser() -> argparse.ArgumentParser:
     _passphrase_args(p)
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser(
+        "review", help="the office's monthly review: dossiers waiting, and the decisions"
+    )
+    p.add_argument(
+        "decide", nargs="*", metavar="decide PERSON", help="decide for these (Mã, CCCD or id)"
+    )
+    p.add_argument("--on", type=_date_arg, default=None, help="the meeting's date")
+    p.add_argument("--out", type=Path, help="with PERSON: the decisions as one PDF")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("register", help="the document register (numbers issued)")
     p.add_argument("--json", action="store_true")
     return parser
@@ -600,6 +610,44 @@ def cmd_import(args: argparse.Namespace, db: Database) -> int:
     return 0 if all(r.ok for r in results) else EXIT_FAILED
 
 
+def cmd_review(args: argparse.Namespace, db: Database) -> int:
+    from dvdesk.services import review
+    from dvdesk.services.printing import find_person
+
+    on = args.on or _today()
+    if args.decide and args.decide[0] == "decide":
+        args.decide = args.decide[1:]
+        if not args.decide:
+            raise CliError("review decide needs at least one person (Mã, CCCD or id)")
+    elif args.decide:
+        raise CliError(f"unknown review action {args.decide[0]!r}: use 'review decide PERSON…'")
+    if args.decide:
+        with db.reader() as session:
+            ids = [find_person(session, ref).id for ref in args.decide]
+        issued, pdf = review.issue_decisions(db, ids, on, lang=args.lang)
+        if args.out and pdf is not None:
+            args.out.write_bytes(pdf)
+        if args.json:
+            _print_json({"decisions": issued, "file": str(args.out) if args.out else None})
+        else:
+            for d in issued:
+                print(f"{d.code} Số {d.number}: {d.name}")
+            if args.out:
+                print(args.out)
+        return 0
+    items = review.monthly_review(db, on, lang=args.lang)
+    if args.json:
+        _print_json({"on": on, "items": items})
+        return 0
+    vi = args.lang == "vi"
+    for i in items:
+        mark = ("SẴN SÀNG" if vi else "READY") if i.ready else ("CHƯA ĐỦ" if vi else "NOT READY")
+        print(f"{mark:<10} {i.code:<14} {i.name:<30} {i.unit}")
+        for why in (*i.missing, *i.errors):
+            print(f"           - {why}")
+    return 0
+
+
 def cmd_register(args: argparse.Namespace, db: Database) -> int:
     from dvdesk.services import register
 
@@ -620,6 +668,7 @@ def cmd_register(args: argparse.Namespace, db: Database) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace, Database], int]] = {
     "print": cmd_print,
     "register": cmd_register,
+    "review": cmd_review,
     "keys": cmd_keys,
     "export": cmd_export,
     "import": cmd_import,

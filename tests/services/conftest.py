@@ -7,6 +7,7 @@ import pytest
 
 from dvdesk.db.engine import Database
 from dvdesk.services.setup import init_unit, open_data_dir
+from exchange_world import World, make_world
 
 
 @pytest.fixture
@@ -15,3 +16,10 @@ def db(tmp_path: Path) -> Iterator[Database]:
     init_unit(database, "CB01", "Chi bộ Văn phòng", "cell", "Đảng ủy Khối", actor="test")
     yield database
     database.close()
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    made = make_world(tmp_path)
+    yield made
+    made.close()

@@ -101,3 +101,21 @@ def test_a_paper_number_of_an_earlier_term_prints_but_is_not_entered(db: Databas
     assert old.text == "09-NQ/CB" and old.document_id == ""
     assert register.entries(db) == []
     assert _issue(db, DocType.RESOLUTION, date(2025, 10, 1)) == "01-NQ/CB"
+
+
+def test_numbers_written_on_events_from_paper_count_as_used(db: Database) -> None:
+    from dvdesk.db.models import Person, PipelineEvent
+
+    info = install_info(db)
+    assert info is not None
+    with db.unit_of_work() as session:
+        person = Person(full_name="Lê Văn Cường", sort_key="x", search_text="x")
+        session.add(person)
+        session.flush()
+        session.add(
+            PipelineEvent(
+                person_id=person.id, kind="cell_vote", on_date=date(2026, 2, 1), number="14-NQ/CB"
+            )
+        )
+    assert _issue(db, DocType.RESOLUTION, date(2026, 3, 5)) == "15-NQ/CB"
+    assert _issue(db, DocType.DECISION, date(2026, 3, 5)) == "01-QĐ/CB"

@@ -34,6 +34,23 @@ def last_number(session: Session, issuer_unit_id: str, doc_type: str, term_start
     return int(found or 0)
 
 
+def highest_event_number(session: Session, symbol: str, since: date) -> int:
+    """The highest number written on events as "NN-<symbol>" (e.g. "48-QĐ/ĐU") from `since`:
+    numbers given on paper before dvdesk kept the register count as used."""
+    suffix = f"-{symbol}"
+    numbers = session.scalars(
+        select(PipelineEvent.number).where(
+            PipelineEvent.number.like(f"%{suffix}"), PipelineEvent.on_date >= since
+        )
+    )
+    best = 0
+    for text in numbers:
+        head = text[: -len(suffix)].strip()
+        if head.isdigit():
+            best = max(best, int(head))
+    return best
+
+
 def document_numbered(
     session: Session, issuer_unit_id: str, doc_type: str, term_start: date, number: int
 ) -> RegisteredDocument | None:

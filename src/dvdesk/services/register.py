@@ -112,8 +112,11 @@ def issue(
     if unit is None:
         raise NotFoundError("Không tìm thấy đơn vị ban hành.", "Issuing unit not found.")
     term = term_start_for(unit, issued_on)
-    number = register_queries.last_number(session, unit.id, doc_type.value, term) + 1
     symbol = f"{doc_type.value}/{unit_symbol(unit, session)}"
+    number = 1 + max(
+        register_queries.last_number(session, unit.id, doc_type.value, term),
+        register_queries.highest_event_number(session, symbol, term),
+    )
     return _add(
         session,
         unit,
