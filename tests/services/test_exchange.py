@@ -208,3 +208,41 @@ def test_a_dossier_returned_for_correction_reaches_the_cell_todo_and_the_answer_
     world.cell_to_office()
     [answered] = corrections.corrections(world.office)
     assert (answered.resolved_on, answered.resolution) == (TODAY, "Đã bổ sung mục IX")
+
+
+def test_a_deletion_travels_as_a_tombstone(world: World) -> None:
+    from dvdesk.db.models import FamilyMember
+
+    with world.cell.unit_of_work() as s:
+        person = s.query(Person).order_by(Person.sort_key).first()
+        assert person is not None
+        person_id = person.id
+        for position, (relation, name) in enumerate(
+            (("Cha đẻ", "Nguyễn Văn Tư"), ("Mẹ đẻ", "Lê Thị Năm"))
+        ):
+            person.family.append(
+                FamilyMember(
+                    relation=relation,
+                    full_name=name,
+                    position=position,
+                    owner_unit_id=world.cell_id,
+                )
+            )
+    world.cell_to_office()
+    world.office_to_cell()
+    with world.cell.unit_of_work() as s:
+        person = s.get(Person, person_id)
+        assert person is not None
+        removed = person.family.pop()  # taken off the list: an orphan, deleted at flush
+        removed_id = removed.id
+    result = world.cell_to_office()
+    assert result.deleted == 1 and result.conflicts == 0
+    with world.office.reader() as s:
+        assert s.get(FamilyMember, removed_id) is None
+    pair = sync_queries.Pair(world.cell_id, world.office_id)
+    assert shared(world.office, pair) == shared(world.cell, pair)
+    # Acknowledged by the office's next bundle: the tombstone is not sent again.
+    world.office_to_cell()
+    out = world.file("again")
+    made = exchange.export_bundle(world.cell, world.office_id, out, CELL_PASS)
+    assert made.records == 0

@@ -412,6 +412,18 @@ class Correction(Tracked, Base):
 # --- exchange with the office above (local bookkeeping: never exchanged itself) -------------
 
 
+class Deletion(Base):
+    """A shared record deleted here, remembered so the deletion travels to the other side (a
+    tombstone). Entity names are the table names."""
+
+    __tablename__ = "deletions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(30))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    owner_unit_id: Mapped[str | None] = mapped_column(String(36))
+    deleted_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class OwnKey(Base):
     """This unit's key pairs; the private keys only as a passphrase-protected blob."""
 

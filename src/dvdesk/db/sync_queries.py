@@ -28,6 +28,7 @@ from dvdesk.db.models import (
     CertificateRecord,
     Conflict,
     Correction,
+    Deletion,
     Enrolment,
     ExchangePeer,
     FamilyMember,
@@ -147,7 +148,33 @@ def changed_records(
             record = as_record(entity, obj)
             if known.get((entity, obj.id)) != record["hash"]:
                 out.append(record)
+    if not everything:
+        # Deletions the peer has not acknowledged, children first.
+        order = {name: i for i, name in enumerate(ENTITIES)}
+        gone = [
+            d
+            for d in session.scalars(select(Deletion))
+            if d.entity in ENTITIES
+            and known.get((d.entity, d.record_id), "") != DELETED
+        ]
+        gone.sort(key=lambda d: -order[d.entity])
+        out += [tombstone(d.entity, d.record_id, d.owner_unit_id) for d in gone]
     return out
+
+
+DELETED = "deleted"  # the hash a tombstone carries
+
+
+def tombstone(entity: str, record_id: str, owner: str | None) -> dict[str, Any]:
+    return {
+        "entity": entity,
+        "id": record_id,
+        "owner": owner,
+        "version": 0,
+        "hash": DELETED,
+        "data": {},
+        "deleted": True,
+    }
 
 
 def existing(session: Session, entity: str, ids: Sequence[str]) -> dict[str, Tracked]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Column, event, inspect
-from sqlalchemy.orm import Session
+from sqlalchemy import Column, event, insert, inspect
+from sqlalchemy.orm import Session, object_session
 
-from dvdesk.db.models import Tracked
+from dvdesk.db.models import Deletion, Tracked
 
 _NOT_HASHED = {"version", "content_hash"}
 # Set in `session.info` while records from an exchange bundle are written.
@@ -73,6 +73,7 @@ def _stamp(session: Session, _context: object, _instances: object) -> None:
     # Records taken in from another unit keep the sender's version: only a change made here
     # counts as a new version.
     applying = bool(session.info.get(APPLYING_EXCHANGE))
+
     for obj in session.dirty:
         if isinstance(obj, Tracked) and session.is_modified(obj, include_collections=False):
             new_hash = content_hash(obj)
@@ -89,3 +90,21 @@ def _rehash(_mapper: object, _connection: object, target: Tracked) -> None:
     relationship (person.events.append) gets its person_id only during the flush, after
     before_flush has run."""
     target.content_hash = content_hash(target)
+
+
+@event.listens_for(Tracked, "after_delete", propagate=True)
+def _tombstone(mapper: Any, connection: Any, target: Tracked) -> None:
+    """A shared record deleted here leaves a tombstone, so the deletion travels too; orphans
+    removed from a collection (a family member taken off the list) included. One taken in
+    from another unit has already travelled."""
+    session = object_session(target)
+    if session is not None and session.info.get(APPLYING_EXCHANGE):
+        return
+    connection.execute(
+        insert(Deletion).values(
+            entity=mapper.local_table.name,
+            record_id=target.id,
+            owner_unit_id=target.owner_unit_id,
+            deleted_at=datetime.now(UTC).replace(tzinfo=None),
+        )
+    )

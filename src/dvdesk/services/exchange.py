@@ -499,6 +499,7 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     kept_ours: int = 0
+    deleted: int = 0
     conflicts: int = 0
     settled: int = 0  # our records the sender acknowledged
     by_entity: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -710,6 +711,7 @@ def _summary_json(result: ImportResult) -> dict[str, Any]:
         "updated": result.updated,
         "unchanged": result.unchanged,
         "kept_ours": result.kept_ours,
+        "deleted": result.deleted,
         "conflicts": result.conflicts,
         "warnings": list(result.warnings),
     }
@@ -746,6 +748,8 @@ def _check_records(
                 f"The bundle holds an unknown kind of record: {entity!r}.",
                 "unknown_entity",
             )
+        if record.get("deleted"):
+            continue  # a tombstone: nothing to point at, nothing to clash with
         incoming.setdefault(entity, set()).add(str(record["id"]))
         data = record["data"]
         if entity == "units" and record["id"] not in (source_id, own_id):
@@ -789,6 +793,59 @@ def _check_records(
         )
 
 
+def _apply_deletions(
+    session: Session,
+    records: Sequence[Mapping[str, Any]],
+    manifest: bundle.Manifest,
+    result: ImportResult,
+    base: Mapping[tuple[str, str], str],
+    settled: list[tuple[str, str, str]],
+) -> None:
+    """Tombstones, children first: a record deleted there goes here too, unless it was changed
+    here since the last exchange (then a conflict keeps it, for a person to decide)."""
+    source = manifest.source_unit
+    order = {name: i for i, name in enumerate(sync_queries.ENTITIES)}
+    gone = sorted(
+        (r for r in records if r.get("deleted") and r["entity"] in order),
+        key=lambda r: -order[str(r["entity"])],
+    )
+    for record in gone:
+        entity, rid = str(record["entity"]), str(record["id"])
+        obj = sync_queries.existing(session, entity, [rid]).get(rid)
+        settled.append((entity, rid, sync_queries.DELETED))
+        if obj is None:
+            continue
+        ours = content_hash(obj)
+        if base.get((entity, rid)) == ours or record.get("owner") == source:
+            if base.get((entity, rid)) != ours:
+                sync_queries.add_conflict(
+                    session,
+                    source,
+                    entity,
+                    rid,
+                    sync_queries.as_record(entity, obj)["data"],
+                    {},
+                    manifest.bundle_id,
+                    _now(),
+                )
+                result.conflicts += 1
+            session.delete(obj)
+            result.deleted += 1
+        else:
+            sync_queries.add_conflict(
+                session,
+                source,
+                entity,
+                rid,
+                sync_queries.as_record(entity, obj)["data"],
+                {},
+                manifest.bundle_id,
+                _now(),
+            )
+            result.conflicts += 1
+    session.flush()
+
+
 def _apply(
     session: Session,
     records: Sequence[Mapping[str, Any]],
@@ -804,7 +861,7 @@ def _apply(
     session.info[APPLYING_EXCHANGE] = True
     try:
         for entity in sync_queries.ENTITIES:
-            batch = [r for r in records if r["entity"] == entity]
+            batch = [r for r in records if r["entity"] == entity and not r.get("deleted")]
             if not batch:
                 continue
             local = sync_queries.existing(session, entity, [str(r["id"]) for r in batch])
@@ -848,6 +905,7 @@ def _apply(
                 if person_id:
                     touched_people.add(str(person_id))
             session.flush()
+        _apply_deletions(session, records, manifest, result, base, settled_bases)
     finally:
         session.info.pop(APPLYING_EXCHANGE, None)
     sync_queries.set_bases(session, source, settled_bases)
@@ -951,6 +1009,20 @@ def resolve_conflict(db: Database, conflict_id: int, choice: str, actor: str = "
         chosen = json.loads(row.ours if choice == "ours" else row.theirs)
         model = sync_queries.ENTITIES[row.entity]
         current = session.get(model, row.record_id)
+        if not chosen:  # the other side deleted it, and that is the choice
+            if current is not None:
+                session.delete(current)
+            row.resolved_at = _now()
+            row.resolution = choice
+            audit.log(
+                session,
+                actor or audit.current_user(),
+                "resolve_conflict",
+                row.entity,
+                row.record_id,
+                after={"choice": choice, "deleted": True},
+            )
+            return
         record = {"entity": row.entity, "id": row.record_id, "data": chosen}
         obj = sync_queries.write_record(session, record, current)
         obj.version = (current.version if current is not None else 0) + 1
