@@ -793,6 +793,119 @@
     </message>
 </context>
 <context>
+    <name>ConfirmKeyDialog</name>
+    <message>
+        <source>Confirm the key of {name}</source>
+        <translation>Xác nhận khóa của {name}</translation>
+    </message>
+    <message>
+        <source>The key file of {name} ({code}) was imported. Before trusting it, compare it with the fingerprint page that {name} printed, signed and stamped. Type the fingerprint from the paper (spaces and capitals do not matter), or compare every group and tick the box.</source>
+        <translation>Đã nhập tệp khóa của {name} ({code}). Trước khi tin dùng, hãy đối chiếu với phiếu dấu vân tay do {name} in, ký và đóng dấu. Gõ lại dấu vân tay trên giấy (không phân biệt dấu cách, chữ hoa hay thường), hoặc so từng nhóm rồi đánh dấu vào ô bên dưới.</translation>
+    </message>
+    <message>
+        <source>The fingerprint of the key imported here:</source>
+        <translation>Dấu vân tay của khóa vừa nhập vào máy này:</translation>
+    </message>
+    <message>
+        <source>&amp;From the paper:</source>
+        <translation>&amp;Theo phiếu giấy:</translation>
+    </message>
+    <message>
+        <source>I compared all eight groups with the paper: they are the &amp;same.</source>
+        <translation>Tôi đã so cả tám nhóm với phiếu giấy: tất cả &amp;giống hệt nhau.</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm the key</source>
+        <translation>&amp;Xác nhận khóa</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>Để &amp;sau</translation>
+    </message>
+    <message>
+        <source>The key stays unconfirmed; confirm it from the list later.</source>
+        <translation>Khóa vẫn ở trạng thái chưa xác nhận; có thể xác nhận sau từ danh sách.</translation>
+    </message>
+    <message>
+        <source>Type the fingerprint from the paper, or tick the box once every group has been compared.</source>
+        <translation>Hãy gõ dấu vân tay trên phiếu giấy, hoặc đánh dấu vào ô sau khi đã so xong từng nhóm.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictModel</name>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Nhận lúc</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Xung đột dữ liệu</translation>
+    </message>
+    <message>
+        <source>These records were changed both here and by the other unit since the last exchange. Nothing was overwritten silently: compare the two versions and choose which one stands. The choice is sent with the next file.</source>
+        <translation>Các bản ghi này đã được sửa cả ở đây lẫn ở đơn vị kia kể từ lần trao đổi trước. Không có gì bị ghi đè mà không báo: hãy so hai bản và chọn bản được giữ. Lựa chọn sẽ được gửi đi trong tệp tiếp theo.</translation>
+    </message>
+    <message>
+        <source>No open conflicts.</source>
+        <translation>Không còn xung đột nào cần xử lý.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep ours</source>
+        <translation>&amp;Giữ bản ở đây</translation>
+    </message>
+    <message>
+        <source>The version here stands, for both units</source>
+        <translation>Bản ở đây được giữ, cho cả hai đơn vị</translation>
+    </message>
+    <message>
+        <source>&amp;Take theirs</source>
+        <translation>&amp;Lấy bản của đơn vị kia</translation>
+    </message>
+    <message>
+        <source>The other unit&apos;s version stands, for both units</source>
+        <translation>Bản của đơn vị kia được giữ, cho cả hai đơn vị</translation>
+    </message>
+    <message>
+        <source>the version here</source>
+        <translation>bản ở đây</translation>
+    </message>
+    <message>
+        <source>their version</source>
+        <translation>bản của đơn vị kia</translation>
+    </message>
+    <message>
+        <source>{label} ({kind}), from {unit}. Standing now: {standing}.</source>
+        <translation>{label} ({kind}), từ {unit}. Đang áp dụng: {standing}.</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Ở đây</translation>
+    </message>
+    <message>
+        <source>{column} ✓ standing</source>
+        <translation>{column} ✓ đang áp dụng</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+</context>
+<context>
     <name>EnrolmentTableModel</name>
     <message>
         <source>Nominated</source>
@@ -866,6 +979,315 @@
 {path}</source>
         <translation>Chi tiết đã được ghi vào tệp nhật ký:
 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeDialogs</name>
+    <message>
+        <source>The passphrase is too short: at least {count} characters are needed.</source>
+        <translation>Mật khẩu quá ngắn: cần ít nhất {count} ký tự.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same: type it again.</source>
+        <translation>Hai lần nhập mật khẩu không giống nhau: hãy nhập lại.</translation>
+    </message>
+    <message>
+        <source>At least {count} characters. A short sentence is easy to remember and hard to guess.</source>
+        <translation>Ít nhất {count} ký tự. Một câu ngắn vừa dễ nhớ vừa khó đoán.</translation>
+    </message>
+    <message>
+        <source>Too short: {n} of at least {count} characters.</source>
+        <translation>Còn ngắn: {n} trên ít nhất {count} ký tự.</translation>
+    </message>
+    <message>
+        <source>Acceptable. {count} characters or more would be stronger.</source>
+        <translation>Dùng được. Từ {count} ký tự trở lên sẽ an toàn hơn.</translation>
+    </message>
+    <message>
+        <source>Good: a long passphrase.</source>
+        <translation>Tốt: mật khẩu đủ dài.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeNames</name>
+    <message>
+        <source>units</source>
+        <translation>đơn vị</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>người</translation>
+    </message>
+    <message>
+        <source>Party members</source>
+        <translation>đảng viên</translation>
+    </message>
+    <message>
+        <source>family members</source>
+        <translation>người thân trong gia đình</translation>
+    </message>
+    <message>
+        <source>introducers and helpers</source>
+        <translation>người giới thiệu và giúp đỡ</translation>
+    </message>
+    <message>
+        <source>helpers&apos; notes</source>
+        <translation>nhận xét của người giúp đỡ</translation>
+    </message>
+    <message>
+        <source>classes</source>
+        <translation>lớp học</translation>
+    </message>
+    <message>
+        <source>certificates</source>
+        <translation>giấy chứng nhận</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>bước thủ tục</translation>
+    </message>
+    <message>
+        <source>class enrolments</source>
+        <translation>lượt cử đi học</translation>
+    </message>
+    <message>
+        <source>registered documents</source>
+        <translation>văn bản đã vào sổ</translation>
+    </message>
+    <message>
+        <source>yearly plans</source>
+        <translation>kế hoạch năm</translation>
+    </message>
+    <message>
+        <source>plan targets</source>
+        <translation>chỉ tiêu kế hoạch</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Name at birth</source>
+        <translation>Họ tên khai sinh</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Place of birth</source>
+        <translation>Nơi sinh</translation>
+    </message>
+    <message>
+        <source>Home town</source>
+        <translation>Quê quán</translation>
+    </message>
+    <message>
+        <source>Residence</source>
+        <translation>Nơi cư trú</translation>
+    </message>
+    <message>
+        <source>CCCD number</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <source>Religion</source>
+        <translation>Tôn giáo</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Trình độ học vấn</translation>
+    </message>
+    <message>
+        <source>School grade</source>
+        <translation>Lớp phổ thông</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Nghề nghiệp</translation>
+    </message>
+    <message>
+        <source>Youth Union member</source>
+        <translation>Đoàn viên</translation>
+    </message>
+    <message>
+        <source>Joined the Youth Union</source>
+        <translation>Ngày vào Đoàn</translation>
+    </message>
+    <message>
+        <source>Trade union member</source>
+        <translation>Đoàn viên công đoàn</translation>
+    </message>
+    <message>
+        <source>Joined the trade union</source>
+        <translation>Ngày vào Công đoàn</translation>
+    </message>
+    <message>
+        <source>Joined the unit</source>
+        <translation>Ngày về đơn vị</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Send a file</source>
+        <translation>Gửi tệp trao đổi</translation>
+    </message>
+    <message>
+        <source>The file holds everything changed since the other unit&apos;s last receipt, signed with this unit&apos;s key and readable only by the unit it is for. Carry it on a USB stick or send it by the organisation&apos;s mail.</source>
+        <translation>Tệp chứa mọi thay đổi kể từ lần đơn vị kia xác nhận đã nhận gần nhất, được ký bằng khóa của đơn vị này và chỉ đơn vị nhận mới đọc được. Chép vào USB hoặc gửi qua thư điện tử của cơ quan.</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>Gửi &amp;cho:</translation>
+    </message>
+    <message>
+        <source>Send &amp;everything (a full snapshot)</source>
+        <translation>Gửi toàn &amp;bộ dữ liệu (bản đầy đủ)</translation>
+    </message>
+    <message>
+        <source>Normally only what changed is sent. A full snapshot helps a unit that lost its data or starts afresh; it is larger.</source>
+        <translation>Bình thường chỉ gửi phần thay đổi. Bản đầy đủ giúp đơn vị bị mất dữ liệu hoặc bắt đầu lại; tệp sẽ lớn hơn.</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;họn…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Tệp:</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>Đang ghi tệp…</translation>
+    </message>
+    <message>
+        <source>&amp;Write the file</source>
+        <translation>&amp;Ghi tệp</translation>
+    </message>
+    <message>
+        <source>No unit to send to yet: import the other unit&apos;s public-key file in Exchange › Keys… first.</source>
+        <translation>Chưa có đơn vị nào để gửi: trước hết hãy nhập tệp khóa công khai của đơn vị kia trong Trao đổi › Khóa…</translation>
+    </message>
+    <message>
+        <source>No key of this unit yet: import its public-key file first.</source>
+        <translation>Chưa có khóa của đơn vị này: hãy nhập tệp khóa công khai của đơn vị trước.</translation>
+    </message>
+    <message>
+        <source>File number {seq}. The key of this unit has not been confirmed against its printed fingerprint yet (Exchange › Keys…).</source>
+        <translation>Tệp số {seq}. Khóa của đơn vị này chưa được xác nhận theo phiếu dấu vân tay (Trao đổi › Khóa…).</translation>
+    </message>
+    <message>
+        <source>File number {seq}.</source>
+        <translation>Tệp số {seq}.</translation>
+    </message>
+    <message>
+        <source>Write the file to</source>
+        <translation>Ghi tệp vào</translation>
+    </message>
+    <message>
+        <source>Exchange files (*.dvb)</source>
+        <translation>Tệp trao đổi (*.dvb)</translation>
+    </message>
+    <message>
+        <source>Choose the unit the file is for.</source>
+        <translation>Hãy chọn đơn vị nhận tệp.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase of this unit&apos;s keys.</source>
+        <translation>Hãy nhập mật khẩu khóa của đơn vị này.</translation>
+    </message>
+    <message>
+        <source>Choose where to write the file.</source>
+        <translation>Hãy chọn nơi ghi tệp.</translation>
+    </message>
+    <message>
+        <source>{name} already exists there. Choose another name: an earlier file is never overwritten.</source>
+        <translation>Ở đó đã có tệp {name}. Hãy chọn tên khác: không ghi đè lên tệp đã làm trước.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Không có thư mục {folder}.</translation>
+    </message>
+    <message>
+        <source>changes</source>
+        <translation>phần thay đổi</translation>
+    </message>
+    <message>
+        <source>full snapshot</source>
+        <translation>bản đầy đủ</translation>
+    </message>
+    <message>
+        <source>receipt only</source>
+        <translation>chỉ xác nhận đã nhận</translation>
+    </message>
+    <message>
+        <source>Written: {path}</source>
+        <translation>Đã ghi: {path}</translation>
+    </message>
+    <message>
+        <source>For {unit}: file number {seq} ({kind}); it acknowledges their files up to number {ack}.</source>
+        <translation>Gửi {unit}: tệp số {seq} ({kind}); xác nhận đã nhận các tệp của đơn vị đó đến số {ack}.</translation>
+    </message>
+    <message>
+        <source>Records: {total} ({detail}).</source>
+        <translation>Số bản ghi: {total} ({detail}).</translation>
+    </message>
+    <message>
+        <source>Nothing has changed since their last receipt: the file only says what was received from them.</source>
+        <translation>Không có gì thay đổi kể từ lần nhận trước của đơn vị đó: tệp chỉ báo những gì đã nhận được.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}</source>
+        <translation>Không ghi được tệp: {error}</translation>
     </message>
 </context>
 <context>
@@ -955,6 +1377,165 @@
     <message>
         <source>Not saved: correct the fields marked below.</source>
         <translation>Chưa lưu: hãy sửa các ô được đánh dấu bên dưới.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportBundlesDialog</name>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Không đổi</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Receive files</source>
+        <translation>Nhận tệp trao đổi</translation>
+    </message>
+    <message>
+        <source>&amp;Files to receive (.dvb):</source>
+        <translation>&amp;Các tệp cần nhận (.dvb):</translation>
+    </message>
+    <message>
+        <source>Add f&amp;iles…</source>
+        <translation>Thêm tệ&amp;p…</translation>
+    </message>
+    <message>
+        <source>Add a f&amp;older…</source>
+        <translation>Thêm &amp;thư mục…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Bỏ ra</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>&amp;Check only (dry run): write nothing</source>
+        <translation>Chỉ &amp;kiểm tra (chạy thử): không ghi gì</translation>
+    </message>
+    <message>
+        <source>&amp;Receive</source>
+        <translation>&amp;Nhận</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>Kiểm t&amp;ra</translation>
+    </message>
+    <message>
+        <source>No .dvb file in {folder}.</source>
+        <translation>Thư mục {folder} không có tệp .dvb nào.</translation>
+    </message>
+    <message>
+        <source>Choose the files to receive</source>
+        <translation>Chọn các tệp cần nhận</translation>
+    </message>
+    <message>
+        <source>Exchange files (*.dvb);;All files (*)</source>
+        <translation>Tệp trao đổi (*.dvb);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Choose a folder of files</source>
+        <translation>Chọn thư mục chứa các tệp</translation>
+    </message>
+    <message>
+        <source>Add the files to receive, or a folder.</source>
+        <translation>Hãy thêm các tệp cần nhận, hoặc một thư mục.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase of this unit&apos;s keys.</source>
+        <translation>Hãy nhập mật khẩu khóa của đơn vị này.</translation>
+    </message>
+    <message>
+        <source>Reading {file} ({n} of {total})…</source>
+        <translation>Đang đọc {file} ({n}/{total})…</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Đã nhập</translation>
+    </message>
+    <message>
+        <source>Already imported</source>
+        <translation>Đã nhập trước đó</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>Checked: can be imported</source>
+        <translation>Đã kiểm tra: nhập được</translation>
+    </message>
+    <message>
+        <source>Files: {n}</source>
+        <translation>Số tệp: {n}</translation>
+    </message>
+    <message>
+        <source>imported: {n}</source>
+        <translation>đã nhập: {n}</translation>
+    </message>
+    <message>
+        <source>can be imported: {n}</source>
+        <translation>nhập được: {n}</translation>
+    </message>
+    <message>
+        <source>already imported: {n}</source>
+        <translation>đã nhập trước đó: {n}</translation>
+    </message>
+    <message>
+        <source>refused: {n}</source>
+        <translation>bị từ chối: {n}</translation>
+    </message>
+    <message>
+        <source>Check only: nothing was written.</source>
+        <translation>Chỉ kiểm tra: chưa ghi gì vào dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Nothing of a refused file was written.</source>
+        <translation>Tệp bị từ chối không được ghi gì vào dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Records changed on both sides: {n}. Choose which version stands in Exchange › Conflicts…</source>
+        <translation>Số bản ghi bị sửa ở cả hai bên: {n}. Hãy chọn bản được giữ trong Trao đổi › Xung đột…</translation>
+    </message>
+    <message>
+        <source>{n} kept as they are here (changed only here).</source>
+        <translation>{n} bản ghi giữ nguyên như ở đây (chỉ được sửa ở đây).</translation>
+    </message>
+    <message>
+        <source>{file}: {notes}</source>
+        <translation>{file}: {notes}</translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1688,117 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
     <message>
         <source>Message</source>
         <translation>Nội dung</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Exchange keys</source>
+        <translation>Khóa trao đổi dữ liệu</translation>
+    </message>
+    <message>
+        <source>This unit&apos;s keys</source>
+        <translation>Khóa của đơn vị này</translation>
+    </message>
+    <message>
+        <source>This unit has no exchange keys yet. Make them once. The passphrase protects the private key: it is asked for every time a file is sent or received, and without it no file can be opened. Keep it where the unit&apos;s seal is kept.</source>
+        <translation>Đơn vị này chưa có khóa trao đổi dữ liệu. Chỉ cần tạo một lần. Mật khẩu bảo vệ khóa bí mật: mỗi lần gửi hoặc nhận tệp đều phải nhập, và không có nó thì không mở được tệp nào. Hãy cất giữ mật khẩu cẩn thận như con dấu của đơn vị.</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>Nhập &amp;lại:</translation>
+    </message>
+    <message>
+        <source>&amp;Make the keys</source>
+        <translation>&amp;Tạo khóa</translation>
+    </message>
+    <message>
+        <source>&amp;Save public-key file…</source>
+        <translation>&amp;Lưu tệp khóa công khai…</translation>
+    </message>
+    <message>
+        <source>The file to give the other unit; it holds no secret.</source>
+        <translation>Tệp để trao cho đơn vị kia; tệp không chứa gì bí mật.</translation>
+    </message>
+    <message>
+        <source>&amp;Print fingerprint page…</source>
+        <translation>&amp;In phiếu dấu vân tay…</translation>
+    </message>
+    <message>
+        <source>A page to sign, stamp and send with the file, for the other unit to compare</source>
+        <translation>Phiếu để ký, đóng dấu và gửi kèm tệp khóa, cho đơn vị kia đối chiếu</translation>
+    </message>
+    <message>
+        <source>Re&amp;place keys…</source>
+        <translation>Đổi &amp;khóa…</translation>
+    </message>
+    <message>
+        <source>Keys of the other units</source>
+        <translation>Khóa của các đơn vị khác</translation>
+    </message>
+    <message>
+        <source>&amp;Import a key file…</source>
+        <translation>&amp;Nhập tệp khóa…</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm fingerprint…</source>
+        <translation>&amp;Xác nhận dấu vân tay…</translation>
+    </message>
+    <message>
+        <source>{name} ({code}) · keys made {day} · key id {key_id}. Fingerprint, to compare with the printed page:</source>
+        <translation>{name} ({code}) · tạo khóa ngày {day} · mã khóa {key_id}. Dấu vân tay, để đối chiếu với phiếu in:</translation>
+    </message>
+    <message>
+        <source>Import the public-key file of each chi bộ, then confirm it against the page the chi bộ printed and signed.</source>
+        <translation>Nhập tệp khóa công khai của từng chi bộ, rồi xác nhận theo phiếu dấu vân tay do chi bộ in và ký.</translation>
+    </message>
+    <message>
+        <source>Import the public-key file of the office above, then confirm it against the page the office printed and signed.</source>
+        <translation>Nhập tệp khóa công khai của cơ quan cấp trên, rồi xác nhận theo phiếu dấu vân tay do cơ quan đó in và ký.</translation>
+    </message>
+    <message>
+        <source>The keys are made. Save the public-key file and print the fingerprint page for the other unit.</source>
+        <translation>Đã tạo khóa. Hãy lưu tệp khóa công khai và in phiếu dấu vân tay để gửi đơn vị kia.</translation>
+    </message>
+    <message>
+        <source>Save the public-key file</source>
+        <translation>Lưu tệp khóa công khai</translation>
+    </message>
+    <message>
+        <source>Public-key files (*.dvkey);;All files (*)</source>
+        <translation>Tệp khóa công khai (*.dvkey);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {path}: {error}</source>
+        <translation>Không ghi được tệp {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Saved: {path}. Give it to the other unit with the printed fingerprint page.</source>
+        <translation>Đã lưu: {path}. Hãy trao tệp này cho đơn vị kia cùng phiếu dấu vân tay đã in.</translation>
+    </message>
+    <message>
+        <source>Fingerprint page</source>
+        <translation>Phiếu dấu vân tay</translation>
+    </message>
+    <message>
+        <source>The keys were replaced. Send the new public-key file and a new fingerprint page to the other unit; files made for the old key can still be read here.</source>
+        <translation>Đã đổi khóa. Hãy gửi tệp khóa công khai mới và phiếu dấu vân tay mới cho đơn vị kia; các tệp làm cho khóa cũ vẫn đọc được ở đây.</translation>
+    </message>
+    <message>
+        <source>Import a public-key file</source>
+        <translation>Nhập tệp khóa công khai</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {path}: {error}</source>
+        <translation>Không đọc được tệp {path}: {error}</translation>
+    </message>
+    <message>
+        <source>{file}: {message}</source>
+        <translation>{file}: {message}</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +1972,54 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
     <message>
         <source>&amp;About dvdesk</source>
         <translation>&amp;Giới thiệu dvdesk</translation>
+    </message>
+    <message>
+        <source>E&amp;xchange</source>
+        <translation>T&amp;rao đổi</translation>
+    </message>
+    <message>
+        <source>&amp;Keys…</source>
+        <translation>&amp;Khóa…</translation>
+    </message>
+    <message>
+        <source>This unit&apos;s keys and fingerprint, and the keys of the units it exchanges with</source>
+        <translation>Khóa và dấu vân tay của đơn vị này, và khóa của các đơn vị trao đổi dữ liệu với đơn vị</translation>
+    </message>
+    <message>
+        <source>&amp;Send a file…</source>
+        <translation>&amp;Gửi tệp…</translation>
+    </message>
+    <message>
+        <source>Write the next exchange file (.dvb) for a unit</source>
+        <translation>Ghi tệp trao đổi (.dvb) tiếp theo cho một đơn vị</translation>
+    </message>
+    <message>
+        <source>&amp;Receive files…</source>
+        <translation>&amp;Nhận tệp…</translation>
+    </message>
+    <message>
+        <source>Check and take in exchange files (.dvb)</source>
+        <translation>Kiểm tra và nhận các tệp trao đổi (.dvb)</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>&amp;Xung đột…</translation>
+    </message>
+    <message>
+        <source>Records changed on both sides: choose which version stands</source>
+        <translation>Bản ghi bị sửa ở cả hai bên: chọn bản được giữ</translation>
+    </message>
+    <message>
+        <source>&amp;Units…</source>
+        <translation>Đơn &amp;vị…</translation>
+    </message>
+    <message>
+        <source>Every unit below: keys, files exchanged, how long each has been silent</source>
+        <translation>Các đơn vị trực thuộc: khóa, tệp đã trao đổi, bao lâu chưa gửi gì</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts ({count})…</source>
+        <translation>&amp;Xung đột ({count})…</translation>
     </message>
     <message>
         <source>Print settings saved.</source>
@@ -1686,6 +2426,49 @@ Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi th�
     <message>
         <source>Printing page {page} ({done} of {total})…</source>
         <translation>Đang in trang {page} ({done}/{total})…</translation>
+    </message>
+</context>
+<context>
+    <name>PeerKeyModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Dấu vân tay</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Đối chiếu</translation>
+    </message>
+    <message>
+        <source>Office above</source>
+        <translation>Cơ quan cấp trên</translation>
+    </message>
+    <message>
+        <source>Chi bộ</source>
+        <translation>Chi bộ</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Đã thu hồi</translation>
+    </message>
+    <message>
+        <source>✓ Confirmed</source>
+        <translation>✓ Đã xác nhận</translation>
+    </message>
+    <message>
+        <source>Not confirmed</source>
+        <translation>Chưa xác nhận</translation>
     </message>
 </context>
 <context>
@@ -3118,6 +3901,37 @@ Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi th�
     </message>
 </context>
 <context>
+    <name>RotateKeysDialog</name>
+    <message>
+        <source>Replace the keys</source>
+        <translation>Đổi khóa</translation>
+    </message>
+    <message>
+        <source>New keys replace the current ones, for example when the passphrase may be known to someone who should not know it. The new public-key file is signed with the old key; send it with a new fingerprint page.</source>
+        <translation>Khóa mới thay cho khóa hiện tại, chẳng hạn khi có thể người không có trách nhiệm đã biết mật khẩu. Tệp khóa công khai mới được ký bằng khóa cũ; hãy gửi kèm phiếu dấu vân tay mới.</translation>
+    </message>
+    <message>
+        <source>&amp;Current passphrase:</source>
+        <translation>Mật khẩu &amp;hiện tại:</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>Mật khẩu &amp;mới:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Nhập lại:</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the keys</source>
+        <translation>Đổi &amp;khóa</translation>
+    </message>
+    <message>
+        <source>Type the current passphrase.</source>
+        <translation>Hãy nhập mật khẩu hiện tại.</translation>
+    </message>
+</context>
+<context>
     <name>TodoPanel</name>
     <message>
         <source>To do: overdue and due this week</source>
@@ -3212,6 +4026,94 @@ Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi th�
     <message>
         <source>Sympathisers +/−</source>
         <translation>Cảm tình Đảng +/−</translation>
+    </message>
+</context>
+<context>
+    <name>UnitModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Khóa</translation>
+    </message>
+    <message>
+        <source>Last
+received</source>
+        <translation>Nhận
+lần cuối</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <source>Sent /
+acknowledged</source>
+        <translation>Gửi /
+báo nhận</translation>
+    </message>
+    <message>
+        <source>Days
+silent</source>
+        <translation>Ngày
+im lặng</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
+        <source>✓ confirmed</source>
+        <translation>✓ đã xác nhận</translation>
+    </message>
+    <message>
+        <source>✓ not confirmed</source>
+        <translation>✓ chưa xác nhận</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>chưa lần nào</translation>
+    </message>
+    <message>
+        <source>Nothing received from this unit yet.</source>
+        <translation>Chưa nhận được gì từ đơn vị này.</translation>
+    </message>
+    <message>
+        <source>Nothing received for {days} days (the limit is {limit}).</source>
+        <translation>Đã {days} ngày không nhận được gì (mức cảnh báo là {limit} ngày).</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsDialog</name>
+    <message>
+        <source>Units</source>
+        <translation>Các đơn vị</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> ngày</translation>
+    </message>
+    <message>
+        <source>&amp;Warn when a unit has sent nothing for more than</source>
+        <translation>&amp;Cảnh báo khi đơn vị không gửi gì quá</translation>
+    </message>
+    <message>
+        <source>Received: the number of the last file received from the unit. Sent / acknowledged: the number of the last file written for it, and of the last one it has confirmed receiving. Highlighted: silent past the limit.</source>
+        <translation>Đã nhận: số của tệp gần nhất nhận từ đơn vị. Gửi / báo nhận: số của tệp gần nhất ghi cho đơn vị, và của tệp gần nhất đơn vị đã xác nhận nhận được. Dòng tô màu: quá hạn không gửi gì.</translation>
+    </message>
+    <message>
+        <source>Units: {total} · silent: {silent} · open conflicts: {conflicts}</source>
+        <translation>Đơn vị: {total} · im lặng quá hạn: {silent} · xung đột chưa xử lý: {conflicts}</translation>
     </message>
 </context>
 </TS>

@@ -32,7 +32,7 @@ def test_opens_with_four_vietnamese_tabs_by_default(make_gui: Callable[..., Gui]
     assert window.tabs.currentWidget() is window.candidates_tab
     assert UNIT in window.windowTitle()
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["Tệp", "Sửa", "Xem", "Trợ giúp"]
+    assert menus == ["Tệp", "Trao đổi", "Sửa", "Xem", "Trợ giúp"]
 
 
 def test_status_bar_counts_people_and_overdue_steps(make_gui: Callable[..., Gui]) -> None:
@@ -221,7 +221,7 @@ def test_edit_menu_undoes_and_rows_offer_their_pipeline_steps(
 ) -> None:
     window = make_gui().window
     tab = window.candidates_tab
-    edit = window.menuBar().actions()[1].menu()
+    edit = window.menuBar().actions()[2].menu()
     assert tab.pipeline.undo_action in edit.actions()
     assert not tab.pipeline.undo_action.isEnabled()  # nothing done yet
     wait_loaded(qtbot, window)

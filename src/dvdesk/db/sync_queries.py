@@ -154,8 +154,7 @@ def changed_records(
         gone = [
             d
             for d in session.scalars(select(Deletion))
-            if d.entity in ENTITIES
-            and known.get((d.entity, d.record_id), "") != DELETED
+            if d.entity in ENTITIES and known.get((d.entity, d.record_id), "") != DELETED
         ]
         gone.sort(key=lambda d: -order[d.entity])
         out += [tombstone(d.entity, d.record_id, d.owner_unit_id) for d in gone]

@@ -19,9 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dvdesk.services import printing
+from dvdesk.services import exchange, printing
 from dvdesk.ui.candidates_tab import CandidatesTab
 from dvdesk.ui.classes_tab import ClassesTab
+from dvdesk.ui.exchange_dialogs import (
+    ConflictsDialog,
+    ExportDialog,
+    ImportBundlesDialog,
+    KeysDialog,
+    UnitsDialog,
+)
 from dvdesk.ui.import_dialog import ImportController
 from dvdesk.ui.mentors_tab import MentorsTab
 from dvdesk.ui.print_settings_dialog import PrintSettingsDialog
@@ -59,6 +66,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("main_window")
         self._backend = backend
+        self._bus = bus
         self._settings = settings
         self._log_path = log_path
         self.info = backend.install_info()
@@ -139,6 +147,8 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         menu_file.addAction(self.quit_action)
 
+        self._build_exchange_menu()
+
         menu_edit = self.menuBar().addMenu(self.tr("&Edit"))
         menu_edit.addAction(self.candidates_tab.pipeline.undo_action)
         self.candidates_tab.pipeline.message.connect(
@@ -171,6 +181,78 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About dvdesk"), self)
         about.triggered.connect(self.show_about)
         menu_help.addAction(about)
+
+    def _build_exchange_menu(self) -> None:
+        """Files to and from the office above (or, for the office, its units)."""
+        menu = self.menuBar().addMenu(self.tr("E&xchange"))
+        menu.setObjectName("exchange_menu")
+        self.keys_action = QAction(self.tr("&Keys…"), self)
+        self.keys_action.setStatusTip(
+            self.tr("This unit's keys and fingerprint, and the keys of the units it exchanges with")
+        )
+        self.keys_action.triggered.connect(self.show_exchange_keys)
+        menu.addAction(self.keys_action)
+        menu.addSeparator()
+        self.send_action = QAction(self.tr("&Send a file…"), self)
+        self.send_action.setStatusTip(self.tr("Write the next exchange file (.dvb) for a unit"))
+        self.send_action.triggered.connect(self.send_exchange_file)
+        menu.addAction(self.send_action)
+        self.receive_action = QAction(self.tr("&Receive files…"), self)
+        self.receive_action.setStatusTip(self.tr("Check and take in exchange files (.dvb)"))
+        self.receive_action.triggered.connect(self.receive_exchange_files)
+        menu.addAction(self.receive_action)
+        self.conflicts_action = QAction(self.tr("&Conflicts…"), self)
+        self.conflicts_action.setStatusTip(
+            self.tr("Records changed on both sides: choose which version stands")
+        )
+        self.conflicts_action.triggered.connect(self.show_conflicts)
+        menu.addAction(self.conflicts_action)
+        self.units_action: QAction | None = None
+        if self.info is not None and self.info.role == "office":
+            menu.addSeparator()
+            self.units_action = QAction(self.tr("&Units…"), self)
+            self.units_action.setStatusTip(
+                self.tr("Every unit below: keys, files exchanged, how long each has been silent")
+            )
+            self.units_action.triggered.connect(self.show_units)
+            menu.addAction(self.units_action)
+        menu.aboutToShow.connect(self.refresh_conflict_count)
+        self.refresh_conflict_count()
+
+    def refresh_conflict_count(self) -> None:
+        count = len(exchange.conflicts(self._backend.db))
+        self.conflicts_action.setText(
+            self.tr("&Conflicts ({count})…").format(count=count)
+            if count
+            else self.tr("&Conflicts…")
+        )
+
+    def _run_exchange_dialog(self, dialog: QDialog) -> None:
+        try:
+            dialog.exec()
+        finally:
+            shutdown = getattr(dialog, "shutdown", None)
+            if shutdown is not None:
+                shutdown()
+            dialog.deleteLater()
+        self.refresh_conflict_count()
+
+    def show_exchange_keys(self) -> None:
+        self._run_exchange_dialog(KeysDialog(self._backend, self, settings=self._settings))
+
+    def send_exchange_file(self) -> None:
+        self._run_exchange_dialog(ExportDialog(self._backend, self, settings=self._settings))
+
+    def receive_exchange_files(self) -> None:
+        self._run_exchange_dialog(
+            ImportBundlesDialog(self._backend, self._bus, self, settings=self._settings)
+        )
+
+    def show_conflicts(self) -> None:
+        self._run_exchange_dialog(ConflictsDialog(self._backend, self._bus, self))
+
+    def show_units(self) -> None:
+        self._run_exchange_dialog(UnitsDialog(self._backend, self))
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
