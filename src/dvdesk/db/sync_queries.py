@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, DateTime, delete, inspect, or_, select
+from sqlalchemy import Date, DateTime, delete, func, inspect, or_, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -308,6 +308,12 @@ def add_conflict(
             bundle_id=bundle_id,
             created_at=at,
         )
+    )
+
+
+def count_open_conflicts(session: Session) -> int:
+    return int(
+        session.scalar(select(func.count(Conflict.id)).where(Conflict.resolved_at.is_(None))) or 0
     )
 
 

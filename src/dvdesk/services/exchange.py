@@ -957,6 +957,12 @@ def _label(entity: str, ours: Mapping[str, Any], theirs: Mapping[str, Any], rid:
     return f"{entity} {rid[:8]}"
 
 
+def open_conflict_count(db: Database) -> int:
+    """How many conflicts wait for a person (cheap: for a menu label)."""
+    with db.reader() as session:
+        return sync_queries.count_open_conflicts(session)
+
+
 def conflicts(db: Database, unit_id: str | None = None) -> list[ConflictView]:
     """Open conflicts, oldest first, each with the fields that differ."""
     with db.reader() as session:

@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         self.refresh_conflict_count()
 
     def refresh_conflict_count(self) -> None:
-        count = len(exchange.conflicts(self._backend.db))
+        count = exchange.open_conflict_count(self._backend.db)
         self.conflicts_action.setText(
             self.tr("&Conflicts ({count})…").format(count=count)
             if count
