@@ -815,23 +815,9 @@ def _apply_deletions(
         settled.append((entity, rid, sync_queries.DELETED))
         if obj is None:
             continue
-        ours = content_hash(obj)
-        if base.get((entity, rid)) == ours or record.get("owner") == source:
-            if base.get((entity, rid)) != ours:
-                sync_queries.add_conflict(
-                    session,
-                    source,
-                    entity,
-                    rid,
-                    sync_queries.as_record(entity, obj)["data"],
-                    {},
-                    manifest.bundle_id,
-                    _now(),
-                )
-                result.conflicts += 1
-            session.delete(obj)
-            result.deleted += 1
-        else:
+        unchanged_here = base.get((entity, rid)) == content_hash(obj)
+        if not unchanged_here:
+            # Changed here since the last exchange: keep what it was, for a person to see.
             sync_queries.add_conflict(
                 session,
                 source,
@@ -843,6 +829,10 @@ def _apply_deletions(
                 _now(),
             )
             result.conflicts += 1
+        # The owner's deletion stands (as the owner's version does); otherwise ours stays.
+        if unchanged_here or record.get("owner") == source:
+            session.delete(obj)
+            result.deleted += 1
     session.flush()
 
 
