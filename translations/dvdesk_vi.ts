@@ -1446,6 +1446,10 @@
         <translation>Chỉ &amp;kiểm tra (chạy thử): không ghi gì</translation>
     </message>
     <message>
+        <source>S&amp;top after this file</source>
+        <translation>&amp;Dừng sau tệp này</translation>
+    </message>
+    <message>
         <source>&amp;Receive</source>
         <translation>&amp;Nhận</translation>
     </message>
@@ -1476,6 +1480,10 @@
     <message>
         <source>Type the passphrase of this unit&apos;s keys.</source>
         <translation>Hãy nhập mật khẩu khóa của đơn vị này.</translation>
+    </message>
+    <message>
+        <source>Stopping after the file being read…</source>
+        <translation>Sẽ dừng sau tệp đang đọc…</translation>
     </message>
     <message>
         <source>Reading {file} ({n} of {total})…</source>

@@ -246,3 +246,19 @@ def test_a_deletion_travels_as_a_tombstone(world: World) -> None:
     out = world.file("again")
     made = exchange.export_bundle(world.cell, world.office_id, out, CELL_PASS)
     assert made.records == 0
+
+
+def test_an_import_stops_between_files_when_asked(world: World) -> None:
+    first, second = world.file("one"), world.file("two")
+    exchange.export_bundle(world.cell, world.office_id, first, CELL_PASS)
+    exchange.export_bundle(world.cell, world.office_id, second, CELL_PASS)
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 1  # stop once the first file is in
+
+    results = exchange.import_bundles(
+        world.office, [first, second], OFFICE_PASS, is_cancelled=cancelled
+    )
+    assert [r.path for r in results] == [first] and results[0].status == "imported"

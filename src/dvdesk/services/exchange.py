@@ -535,15 +535,19 @@ def import_bundles(
     lang: str = "vi",
     actor: str = "",
     progress: Callable[[int, int, Path], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
 ) -> list[ImportResult]:
     """Take in bundle files one by one (a folder's worth in one go); one refused file does not
-    stop the others. Each is checked in full before anything of it is written."""
+    stop the others. Each is checked in full before anything of it is written. `is_cancelled`
+    is asked between files: the files already taken in stay, the rest are left for later."""
     results: list[ImportResult] = []
     files = _expand(paths)
     with db.reader() as session:
         own, _role = _install_unit(session)
         pairs = _unlock(session, own.id, passphrase)
     for index, path in enumerate(files):
+        if is_cancelled is not None and is_cancelled():
+            break
         if progress is not None:
             progress(index, len(files), path)
         try:

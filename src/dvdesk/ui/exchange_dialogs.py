@@ -1374,6 +1374,11 @@ class ImportBundlesDialog(_JobDialog):
         self.progress.setVisible(False)
         self.progress_label = note_label(self, "progress_label")
         self.progress_label.setVisible(False)
+        self.stop_button = QPushButton(self.tr("S&top after this file"), self)
+        self.stop_button.setObjectName("stop")
+        self.stop_button.setVisible(False)
+        self.stop_button.clicked.connect(self.stop_after_this_file)
+        self._stop = threading.Event()
 
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("summary")
@@ -1423,7 +1428,10 @@ class ImportBundlesDialog(_JobDialog):
         layout.addLayout(form)
         layout.addWidget(self.form_error)
         layout.addWidget(self.progress)
-        layout.addWidget(self.progress_label)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_label, 1)
+        progress_row.addWidget(self.stop_button)
+        layout.addLayout(progress_row)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
@@ -1500,15 +1508,31 @@ class ImportBundlesDialog(_JobDialog):
         self.progress.setRange(0, len(paths))
         self.progress.setValue(0)
         self.progress_label.setText("")
+        stop = self._stop = threading.Event()
         self._start_job(
             lambda progress: exchange.import_bundles(
-                db, paths, passphrase, dry_run=dry_run, lang=lang, actor=actor, progress=progress
+                db,
+                paths,
+                passphrase,
+                dry_run=dry_run,
+                lang=lang,
+                actor=actor,
+                progress=progress,
+                is_cancelled=stop.is_set,
             )
         )
+
+    def stop_after_this_file(self) -> None:
+        """Files already taken in stay; the others are left for another time."""
+        self._stop.set()
+        self.stop_button.setEnabled(False)
+        self.progress_label.setText(self.tr("Stopping after the file being read…"))
 
     def _set_running(self, running: bool) -> None:
         self.progress.setVisible(running)
         self.progress_label.setVisible(running)
+        self.stop_button.setVisible(running)
+        self.stop_button.setEnabled(running)
         for widget in (
             self.file_list,
             self.add_files_button,
