@@ -64,8 +64,8 @@ def _unique_ids(path: Path, index: int) -> None:
         "UPDATE people SET cccd = printf('%03d%09d', ?, rowid) WHERE cccd IS NOT NULL", (index,)
     )
     con.execute(
-        "UPDATE members SET cccd = printf('9%02d%09d', ?, rowid) WHERE cccd IS NOT NULL",
-        (index % 100,),
+        "UPDATE members SET cccd = printf('9%03d%08d', ?, rowid) WHERE cccd IS NOT NULL",
+        (index,),
     )
     con.commit()
     con.close()
