@@ -18,7 +18,7 @@ from datetime import date
 from types import ModuleType
 from typing import Any
 
-from dvdesk.db import queries, register_queries
+from dvdesk.db import class_queries, mentor_queries, queries, register_queries
 from dvdesk.db.engine import Database, Session
 from dvdesk.db.models import Person, PipelineEvent, RegisteredDocument, Unit
 from dvdesk.domain.dates import add_months
@@ -36,6 +36,7 @@ from dvdesk.domain.dossier import (
 from dvdesk.domain.forms import DocType, FormInput, FormSpec, Issuer, Subject, form_on
 from dvdesk.domain.pipeline import EventKind
 from dvdesk.domain.text import clean, fold
+from dvdesk.reports.pdf_layout import to_margins
 from dvdesk.services import register
 from dvdesk.services.errors import NotFoundError, UserError
 from dvdesk.services.print_settings import PrintSettings, read_settings
@@ -159,7 +160,9 @@ def load_dossier(session: Session, person: Person) -> PersonDossier:
         current = helpers[0].id
         notes = [
             (note.on_date, note.text)
-            for note, assignment, _member in mentor_notes(session, person.id)
+            for note, assignment, _member in mentor_queries.helper_notes_of_person(
+                session, person.id
+            )
             if assignment.id == current
         ]
     class_names = {c.id: (c.name, c.start_date, c.end_date) for c in _classes_of(session, person)}
@@ -230,15 +233,7 @@ def load_dossier(session: Session, person: Person) -> PersonDossier:
     )
 
 
-def mentor_notes(session: Session, person_id: str) -> Sequence[tuple[Any, Any, Any]]:
-    from dvdesk.db import mentor_queries
-
-    return mentor_queries.helper_notes_of_person(session, person_id)
-
-
 def _classes_of(session: Session, person: Person) -> list[Any]:
-    from dvdesk.db import class_queries
-
     ids = {c.class_id for c in person.certificates if c.class_id}
     found = [class_queries.party_class(session, i) for i in ids]
     return [c for c in found if c is not None]
@@ -272,7 +267,6 @@ def _issuer_units(session: Session, person_unit: Unit | None) -> tuple[Unit | No
 
 
 def _context(
-    session: Session,
     settings: PrintSettings,
     cell: Unit | None,
     on: date,
@@ -468,7 +462,7 @@ def print_person_form(
             else:
                 typed = _load_inputs(stored_raw) if stored_raw else suggested
         settings = read_settings(session)
-        ctx = _context(session, settings, cell, day, number, typed)
+        ctx = _context(settings, cell, day, number, typed)
         dossier = load_dossier(session, person)
     module = _module(spec.code)
     data = module.from_dossier(dossier, ctx, **options)
@@ -528,8 +522,6 @@ def _register(
 
 
 def _render(module: ModuleType, data: Any, ctx: PrintContext) -> bytes:
-    from dvdesk.reports.pdf_layout import to_margins
-
     margins = None if getattr(module, "OWN_MARGINS", False) else to_margins(ctx.margins)
     pdf: bytes = module.render(data, margins)
     return pdf
@@ -544,8 +536,6 @@ def _file_name(code: str, name: str) -> str:
 
 
 def load_class(session: Session, class_id: str) -> ClassDossier:
-    from dvdesk.db import class_queries
-
     party_class = class_queries.party_class(session, class_id)
     if party_class is None:
         raise NotFoundError("Không tìm thấy lớp.", "Class not found.", "class")
@@ -597,7 +587,7 @@ def print_class_form(
         install = queries.install(session)
         own = session.get(Unit, install.unit_id) if install else None
         day = on or dossier.end_date or date.today()
-        ctx = _context(session, settings, own, day, None, inputs or {})
+        ctx = _context(settings, own, day, None, inputs or {})
     module = _module(spec.code)
     data = module.from_class(dossier, ctx)
     if spec.code == "CN-NTVĐ" and not data:
@@ -670,7 +660,7 @@ def print_probation_register(db: Database, *, on: date | None = None) -> Printed
         own = session.get(Unit, install.unit_id)
         rows = probation_rows(session, install.unit_id)
         settings = read_settings(session)
-        ctx = _context(session, settings, own, on or date.today(), None, {})
+        ctx = _context(settings, own, on or date.today(), None, {})
     module = _module(spec.code)
     data = module.from_rows(rows, ctx)
     return PrintedForm(
