@@ -262,3 +262,24 @@ def test_an_import_stops_between_files_when_asked(world: World) -> None:
         world.office, [first, second], OFFICE_PASS, is_cancelled=cancelled
     )
     assert [r.path for r in results] == [first] and results[0].status == "imported"
+
+
+def test_the_office_unit_known_from_its_key_file_is_not_sent_back_as_a_conflict(
+    world: World,
+) -> None:
+    from dvdesk.db.models import Unit
+
+    with world.office.unit_of_work() as s:
+        office = s.get(Unit, world.office_id)
+        assert office is not None
+        office.place, office.symbol = "Nghệ An", "ĐUK"  # set at the office, not in the key file
+    result = world.cell_to_office()
+    assert result.conflicts == 0
+    with world.office.reader() as s:
+        office = s.get(Unit, world.office_id)
+        assert office is not None and office.symbol == "ĐUK"
+    down = world.office_to_cell()  # the office's unit as it really is reaches the chi bộ
+    assert down.conflicts == 0
+    with world.cell.reader() as s:
+        office = s.get(Unit, world.office_id)
+        assert office is not None and office.symbol == "ĐUK"

@@ -16,7 +16,8 @@ from dvdesk.sync.merge import Decision, decide
         ("b", "a", "a", True, Decision.KEEP_OURS),
         ("b", "c", "a", True, Decision.CONFLICT_TAKE_THEIRS),
         ("b", "c", "a", False, Decision.CONFLICT_KEEP_OURS),
-        ("b", "c", None, True, Decision.CONFLICT_TAKE_THEIRS),
+        ("b", "c", None, True, Decision.UPDATE),
+        ("b", "c", None, False, Decision.CONFLICT_KEEP_OURS),
     ],
 )
 def test_decisions(

@@ -141,12 +141,15 @@ def changed_records(
 ) -> list[dict[str, Any]]:
     """The pair's records whose content differs from what the peer is known to hold (all of
     them for a snapshot), in insert order."""
-    known = {} if everything else bases(session, peer_unit_id)
+    known = bases(session, peer_unit_id)
     out: list[dict[str, Any]] = []
     for entity in ENTITIES:
         for obj in session.scalars(scope_query(session, entity, pair)):
+            base = known.get((entity, obj.id))
+            if base is None and obj.owner_unit_id == peer_unit_id:
+                continue  # the peer's own record, never received from it (made from a key file)
             record = as_record(entity, obj)
-            if known.get((entity, obj.id)) != record["hash"]:
+            if everything or base != record["hash"]:
                 out.append(record)
     if not everything:
         # Deletions the peer has not acknowledged, children first.

@@ -5,6 +5,7 @@ last version both sides held (the base), never by clocks.
 - the same content: unchanged;
 - ours still the base: the sender changed it, take theirs;
 - theirs still the base: the sender has an old copy, ours stands (and goes back to them);
+- no base, and the sender owns it: theirs (we only hold it from its key file);
 - both changed since the base (or no base to tell): a conflict. Both versions are kept for a
   person to choose; meanwhile the owner's version stands.
 """
@@ -39,6 +40,10 @@ def decide(
     if local_hash == incoming_hash:
         return Decision.UNCHANGED
     if base_hash is not None and local_hash == base_hash:
+        return Decision.UPDATE
+    if base_hash is None and sender_owns:
+        # Never exchanged, yet here: only the owner's own record can be (the unit made from its
+        # key file); the owner's version is the record.
         return Decision.UPDATE
     if base_hash is not None and incoming_hash == base_hash:
         return Decision.KEEP_OURS
