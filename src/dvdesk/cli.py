@@ -180,6 +180,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help="with PERSON: the decisions as one PDF")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("plans", help="office: which units sent their yearly plan")
+    p.add_argument("--year", type=int, default=None, help="default: this year")
+    p.add_argument("--on", type=_date_arg, default=None)
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("register", help="the document register (numbers issued)")
     p.add_argument("--json", action="store_true")
     return parser
@@ -648,6 +653,28 @@ def cmd_review(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def cmd_plans(args: argparse.Namespace, db: Database) -> int:
+    from dvdesk.services import review
+
+    on = args.on or _today()
+    rows = review.plan_submissions(db, args.year or on.year, on)
+    if args.json:
+        _print_json({"units": rows})
+        return 0
+    vi = args.lang == "vi"
+    for r in rows:
+        if r.received:
+            state = "đã gửi" if vi else "received"
+            if r.short:
+                state += " (thấp hơn chỉ tiêu)" if vi else " (below the target)"
+        else:
+            state = ("QUÁ HẠN" if vi else "LATE") if r.late else ("chưa gửi" if vi else "not yet")
+        committed = "—" if r.committed is None else str(r.committed)
+        given = "—" if r.given is None else str(r.given)
+        print(f"{r.unit_code:<10} {r.unit_name:<40} {committed:>5} / {given:<5} {state}")
+    return 0
+
+
 def cmd_register(args: argparse.Namespace, db: Database) -> int:
     from dvdesk.services import register
 
@@ -669,6 +696,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Database], int]] = {
     "print": cmd_print,
     "register": cmd_register,
     "review": cmd_review,
+    "plans": cmd_plans,
     "keys": cmd_keys,
     "export": cmd_export,
     "import": cmd_import,

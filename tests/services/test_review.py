@@ -62,3 +62,40 @@ def test_a_chi_bo_cannot_issue_decisions(world: World) -> None:
     with pytest.raises(UserError) as refused:
         review.issue_decisions(world.cell, [], EXCHANGE_DAY)
     assert refused.value.field == "role"
+
+
+def test_the_office_sees_which_units_sent_their_plan_and_what_it_commits_to(
+    world: World,
+) -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from dvdesk.services import plans
+
+    year = EXCHANGE_DAY.year
+    founding = plans.founding_plan_input(world.office_id, year)
+    plans.save_plan(
+        world.office,
+        replace(founding, targets=(plans.UnitTarget(world.cell_id, admit_target=5),)),
+    )
+    [before] = review.plan_submissions(world.office, year, date(year, 3, 6))
+    assert (before.unit_code, before.received, before.given, before.late) == (
+        "CB01",
+        False,
+        5,
+        True,
+    )
+    assert not review.plan_submissions(world.office, year, date(year, 3, 5))[0].late
+    own = replace(
+        plans.founding_plan_input(world.cell_id, year), admit_target=4, youth_union_share=50
+    )
+    plans.save_plan(world.cell, own)
+    world.cell_to_office()
+    [after] = review.plan_submissions(world.office, year, date(year, 3, 6))
+    assert (after.received, after.committed, after.given, after.late, after.short) == (
+        True,
+        4,
+        5,
+        False,
+        True,
+    )

@@ -17,7 +17,7 @@ from dvdesk.db import queries
 from dvdesk.db.engine import Database
 from dvdesk.domain.pipeline import Stage
 from dvdesk.reports.pdf_merge import merge_pdfs
-from dvdesk.services import printing
+from dvdesk.services import plans, printing
 from dvdesk.services.actions import ActionInput, ActionKind, perform
 from dvdesk.services.candidates import person_detail
 from dvdesk.services.errors import UserError
@@ -128,3 +128,52 @@ def issue_decisions(
         issued.append(IssuedDecision(person_id, item.name, printed.number_text, form))
         pdfs.append(printed.pdf)
     return issued, (merge_pdfs(pdfs) if pdfs else None)
+
+
+# --- the units' yearly plans --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanSubmission:
+    unit_id: str
+    unit_code: str
+    unit_name: str
+    received: bool  # the unit's own plan for the year has reached the office
+    committed: int | None  # the admissions its plan commits to
+    given: int | None  # the target the office's plan gave it
+    due: date | None  # the office's date for the units' plans
+    late: bool  # no plan and the date has passed
+
+    @property
+    def short(self) -> bool:
+        return self.committed is not None and self.given is not None and self.committed < self.given
+
+
+def plan_submissions(db: Database, year: int, on: date) -> list[PlanSubmission]:
+    """For each unit below the office: has its yearly plan arrived, and does it commit to the
+    target the office gave it (by the date of the office's own plan, 5 March in the founding
+    plan)."""
+    with db.reader() as session:
+        install = queries.install(session)
+        if install is None:
+            return []
+        units = [u for u in queries.all_units(session) if u.parent_id == install.unit_id]
+    own = plans.get_plan(db, install.unit_id, year)
+    given = {t.unit_id: t.admit_target for t in own.targets} if own else {}
+    due = own.base_plans_due if own else None
+    out: list[PlanSubmission] = []
+    for unit in sorted(units, key=lambda u: u.code):
+        plan = plans.get_plan(db, unit.id, year)
+        out.append(
+            PlanSubmission(
+                unit_id=unit.id,
+                unit_code=unit.code,
+                unit_name=unit.name,
+                received=plan is not None,
+                committed=plan.admit_target if plan else None,
+                given=given.get(unit.id),
+                due=due,
+                late=plan is None and due is not None and on > due,
+            )
+        )
+    return out
