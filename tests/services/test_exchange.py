@@ -283,3 +283,23 @@ def test_the_office_unit_known_from_its_key_file_is_not_sent_back_as_a_conflict(
     with world.cell.reader() as s:
         office = s.get(Unit, world.office_id)
         assert office is not None and office.symbol == "ĐUK"
+
+
+def test_the_office_calendar_goes_down_and_the_cell_counts_deadlines_by_it(world: World) -> None:
+    from dvdesk.services import calendar
+
+    world.cell_to_office()
+    world.office_to_cell()
+    day = date(2026, 12, 14)
+    calendar.set_override(world.office, day, False, "Nghỉ bù theo thông báo của Tỉnh ủy")
+    down = world.office_to_cell()
+    assert any("Lịch ngày làm việc" in w for w in down.warnings)
+    assert [(o.day, o.working, o.note) for o in calendar.overrides(world.cell)] == [
+        (day, False, "Nghỉ bù theo thông báo của Tỉnh ủy")
+    ]
+    # Sent once: the next file carries nothing new.
+    again = world.office_to_cell()
+    assert not again.warnings
+    calendar.set_override(world.office, day, None, "")
+    world.office_to_cell()
+    assert calendar.overrides(world.cell) == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Row, delete, func, inspect, or_, select
@@ -14,6 +14,7 @@ from dvdesk.db.models import (
     AuditEntry,
     CalendarOverride,
     Correction,
+    Deletion,
     Install,
     Member,
     OpenDeadline,
@@ -179,6 +180,15 @@ def set_calendar_override(session: Session, day: date, working: bool | None, not
     if working is None:
         if row is not None:
             session.delete(row)
+            # Remembered, so the removal reaches the chi bộ that had the day (see sync_queries).
+            session.add(
+                Deletion(
+                    entity="calendar_overrides",
+                    record_id=day.isoformat(),
+                    owner_unit_id=None,
+                    deleted_at=datetime.now(UTC).replace(tzinfo=None),
+                )
+            )
         return
     if row is None:
         session.add(CalendarOverride(day=day, working=working, note=note))

@@ -12,6 +12,7 @@ stored column except the id, the version, the hash and the columns computed loca
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from sqlalchemy.orm import Session
 from dvdesk.db.models import (
     Assignment,
     BundleLedger,
+    CalendarOverride,
     CertificateRecord,
     Conflict,
     Correction,
@@ -151,6 +153,8 @@ def changed_records(
             record = as_record(entity, obj)
             if everything or base != record["hash"]:
                 out.append(record)
+    if peer_unit_id == pair.cell_id:  # we are the office: our calendar goes down
+        out += calendar_records(session, pair.office_id, {} if everything else known)
     if not everything:
         # Deletions the peer has not acknowledged, children first.
         order = {name: i for i, name in enumerate(ENTITIES)}
@@ -165,6 +169,75 @@ def changed_records(
 
 
 DELETED = "deleted"  # the hash a tombstone carries
+CALENDAR = "calendar_overrides"  # the office's working-day calendar, sent down only
+
+
+def _calendar_hash(day: str, working: bool | None, note: str) -> str:
+    canonical = json.dumps(
+        {"day": day, "working": working, "note": note}, sort_keys=True, ensure_ascii=False
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def calendar_records(
+    session: Session, office_id: str, known: Mapping[tuple[str, str], str]
+) -> list[dict[str, Any]]:
+    """The office's calendar overrides the chi bộ does not hold yet, and those it removed (sent
+    with working None): the chi bộ counts deadlines in the same working days."""
+    out: list[dict[str, Any]] = []
+    present: set[str] = set()
+    for row in session.scalars(select(CalendarOverride)):
+        day = row.day.isoformat()
+        present.add(day)
+        digest = _calendar_hash(day, row.working, row.note)
+        if known.get((CALENDAR, day)) != digest:
+            out.append(_calendar_record(office_id, day, row.working, row.note, digest))
+    removed = {
+        d.record_id for d in session.scalars(select(Deletion).where(Deletion.entity == CALENDAR))
+    }
+    for day in sorted(removed - present):
+        gone = _calendar_hash(day, None, "")
+        if known.get((CALENDAR, day)) != gone:
+            out.append(_calendar_record(office_id, day, None, "", gone))
+    return out
+
+
+def _calendar_record(
+    office_id: str, day: str, working: bool | None, note: str, digest: str
+) -> dict[str, Any]:
+    return {
+        "entity": CALENDAR,
+        "id": day,
+        "owner": office_id,
+        "version": 1,
+        "hash": digest,
+        "data": {"day": day, "working": working, "note": note},
+    }
+
+
+def apply_calendar(session: Session, records: Iterable[Mapping[str, Any]]) -> int:
+    """Take the office's overrides (working None: the day is back to the published calendar).
+    Returns how many days changed."""
+    changed = 0
+    for record in records:
+        data = record["data"]
+        day = date.fromisoformat(str(data["day"]))
+        working = data.get("working")
+        row = session.get(CalendarOverride, day)
+        if working is None:
+            if row is not None:
+                session.delete(row)
+                changed += 1
+            continue
+        note = str(data.get("note") or "")
+        if row is None:
+            session.add(CalendarOverride(day=day, working=bool(working), note=note))
+            changed += 1
+        elif row.working != bool(working) or row.note != note:
+            row.working, row.note = bool(working), note
+            changed += 1
+    session.flush()
+    return changed
 
 
 def tombstone(entity: str, record_id: str, owner: str | None) -> dict[str, Any]:

@@ -37,6 +37,7 @@ from dvdesk.db.models import BundleLedger, Conflict, OwnKey, PeerKey, Person, Un
 from dvdesk.db.tracking import APPLYING_EXCHANGE, content_hash
 from dvdesk.domain.text import clean
 from dvdesk.services import audit
+from dvdesk.services.calendar import recompute_all
 from dvdesk.services.derive import load_calendar, refresh
 from dvdesk.services.errors import NotFoundError, UserError
 from dvdesk.sync import bundle, keys
@@ -738,6 +739,11 @@ def _safe(text: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in text) or "unit"
 
 
+def _parent_id(session: Session, unit_id: str) -> str | None:
+    unit = session.get(Unit, unit_id)
+    return unit.parent_id if unit is not None else None
+
+
 def _check_records(
     session: Session, records: Sequence[Mapping[str, Any]], source_id: str, own_id: str
 ) -> None:
@@ -746,7 +752,7 @@ def _check_records(
     incoming: dict[str, set[str]] = {}
     for record in records:
         entity = str(record["entity"])
-        if entity not in sync_queries.ENTITIES:
+        if entity not in sync_queries.ENTITIES and entity != sync_queries.CALENDAR:
             raise UserError(
                 f"Gói có loại bản ghi không biết: «{entity}».",
                 f"The bundle holds an unknown kind of record: {entity!r}.",
@@ -754,6 +760,14 @@ def _check_records(
             )
         if record.get("deleted"):
             continue  # a tombstone: nothing to point at, nothing to clash with
+        if entity == sync_queries.CALENDAR:
+            if source_id != _parent_id(session, own_id):
+                raise UserError(
+                    "Chỉ cơ quan cấp trên gửi lịch ngày làm việc xuống chi bộ.",
+                    "Only the office above sends the working-day calendar down.",
+                    "foreign_unit",
+                )
+            continue
         incoming.setdefault(entity, set()).add(str(record["id"]))
         data = record["data"]
         if entity == "units" and record["id"] not in (source_id, own_id):
@@ -849,6 +863,19 @@ def _apply(
 ) -> None:
     source = manifest.source_unit
     base = sync_queries.bases(session, source)
+    calendar = [r for r in records if r["entity"] == sync_queries.CALENDAR]
+    calendar_changed = sync_queries.apply_calendar(session, calendar) if calendar else 0
+    sync_queries.set_bases(
+        session, source, [(sync_queries.CALENDAR, str(r["id"]), str(r["hash"])) for r in calendar]
+    )
+    if calendar_changed:
+        result.warnings.append(
+            f"Lịch ngày làm việc của cấp trên thay đổi {calendar_changed} ngày: đã tính lại "
+            "các hạn."
+            if lang == "vi"
+            else f"The office's working-day calendar changed {calendar_changed} day(s): "
+            "deadlines were counted again."
+        )
     touched_people: set[str] = set()
     written: list[tuple[Any, str]] = []
     settled_bases: list[tuple[str, str, str]] = []
@@ -913,10 +940,12 @@ def _apply(
             else f"{odd} record(s) are stored differently from how they were sent (another "
             "schema version)."
         )
-    if touched_people:
-        calendar = load_calendar(session)
+    if calendar_changed:
+        recompute_all(session)  # every deadline counts working days
+    elif touched_people:
+        days = load_calendar(session)
         for person in queries.people_by_ids(session, sorted(touched_people)):
-            refresh(session, person, calendar)
+            refresh(session, person, days)
 
 
 # --- conflicts -----------------------------------------------------------------------------
