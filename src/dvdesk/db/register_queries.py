@@ -190,10 +190,12 @@ def units_under(session: Session, unit_id: str) -> list[Unit]:
     children: dict[str | None, list[Unit]] = {}
     for unit in units:
         children.setdefault(unit.parent_id, []).append(unit)
-    found: list[Unit] = []
+    found: dict[str, Unit] = {}
     todo = [u for u in units if u.id == unit_id]
     while todo:
         unit = todo.pop()
-        found.append(unit)
+        if unit.id in found:
+            continue  # a parent loop in bad data must not hang the program
+        found[unit.id] = unit
         todo += children.get(unit.id, [])
-    return found
+    return list(found.values())

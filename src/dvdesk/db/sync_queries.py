@@ -339,16 +339,6 @@ def write_record(session: Session, record: Mapping[str, Any], obj: Tracked | Non
     return obj
 
 
-def set_base(session: Session, peer_unit_id: str, entity: str, record_id: str, value: str) -> None:
-    row = session.get(SyncBase, (peer_unit_id, entity, record_id))
-    if row is None:
-        session.add(
-            SyncBase(peer_unit_id=peer_unit_id, entity=entity, record_id=record_id, hash=value)
-        )
-    else:
-        row.hash = value
-
-
 def set_bases(session: Session, peer_unit_id: str, items: Iterable[tuple[str, str, str]]) -> None:
     """Many bases at once, (entity, record id, hash): one statement, no autoflush per row."""
     rows = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date
 
+from dvdesk.db import register_queries
 from dvdesk.db import report_queries as q
 from dvdesk.db.engine import Database, Session
 from dvdesk.db.models import PlanTarget, Unit, YearPlan
@@ -298,21 +299,15 @@ def _validate(plan: PlanInput) -> None:
 
 def _units_below(session: Session, unit_id: str) -> dict[str, str]:
     """The unit and every unit below it: id → name."""
-    rows = q.unit_rows(session)
-    children: dict[str | None, list[str]] = {}
-    names = {}
-    for r in rows:
-        children.setdefault(r.parent_id, []).append(r.id)
-        names[r.id] = r.name
-    out: dict[str, str] = {}
-    stack = [unit_id]
-    while stack:
-        current = stack.pop()
-        if current in out or current not in names:
-            continue
-        out[current] = names[current]
-        stack += children.get(current, [])
-    return out
+    return {u.id: u.name for u in register_queries.units_under(session, unit_id)}
+
+
+def units_below(db: Database, unit_id: str) -> list[tuple[str, str]]:
+    """(id, name) of every unit below `unit_id` (not itself), by name: who can get a target."""
+    with db.reader() as session:
+        below = _units_below(session, unit_id)
+    below.pop(unit_id, None)
+    return sorted(below.items(), key=lambda pair: (pair[1], pair[0]))
 
 
 # --- read and write ------------------------------------------------------------------------

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dvdesk.db import report_queries
 from dvdesk.domain.dates import format_date, parse_date
 from dvdesk.services import plans
 from dvdesk.services.errors import UserError
@@ -48,26 +47,6 @@ if TYPE_CHECKING:
 PAGE_TARGETS, PAGE_TEXT, PAGE_UNITS = range(3)
 MAX_PEOPLE = 100_000
 DATE_FIELDS = ("base_plans_due", "half_year_report_due", "year_report_due")
-
-
-def units_below(backend: Backend, unit_id: str) -> list[tuple[str, str]]:
-    """(id, name) of every unit below `unit_id`, by name."""
-    with backend.db.reader() as session:
-        rows = report_queries.unit_rows(session)
-    children: dict[str | None, list[str]] = {}
-    names = {}
-    for r in rows:
-        children.setdefault(r.parent_id, []).append(r.id)
-        names[r.id] = r.name
-    found: list[str] = []
-    stack = list(children.get(unit_id, []))
-    while stack:
-        current = stack.pop()
-        if current in found or current == unit_id:
-            continue
-        found.append(current)
-        stack += children.get(current, [])
-    return sorted(((uid, names[uid]) for uid in found), key=lambda p: (p[1], p[0]))
 
 
 class PlanDialog(QDialog):
@@ -119,7 +98,7 @@ class PlanDialog(QDialog):
         self.pages.setObjectName("plan_pages")
         self.pages.addTab(self._targets_page(), self.tr("Targets and deadlines"))
         self.pages.addTab(self._text_page(), self.tr("Text of the plan"))
-        self.units = units_below(backend, unit_id) if office else []
+        self.units = plans.units_below(backend.db, unit_id) if office else []
         self.unit_spins: dict[str, tuple[QSpinBox, QSpinBox]] = {}
         if self.units:
             self.pages.addTab(self._units_page(), self.tr("Targets per unit"))
