@@ -143,9 +143,11 @@ def test_the_office_gives_targets_to_its_units(make_tab: Callable[[], ReportsTab
     dialog = PlanDialog(tab._backend, tab.unit_id, YEAR, tab.plan, True, tab)
     assert len(dialog.unit_spins) == 3
     assert dialog.admit_target.value() == 200  # the existing plan is loaded
-    first, second = list(dialog.unit_spins)[:2]
+    first, second, third = list(dialog.unit_spins)
+    assert sum(dialog.unit_spins[u][0].value() for u in dialog.unit_spins) == 200  # shared out
     dialog.unit_spins[first][0].setValue(120)
     dialog.unit_spins[second][0].setValue(80)
+    dialog.unit_spins[third][0].setValue(0)
     assert "200" in dialog.units_sum.text()
     dialog.save()
     assert dialog.saved is not None

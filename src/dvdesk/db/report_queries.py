@@ -265,3 +265,38 @@ def assigned_target(session: Session, unit_id: str, year: int) -> Any:
         .where(PlanTarget.unit_id == unit_id, YearPlan.year == year, YearPlan.unit_id != unit_id)
     )
     return session.execute(stmt).first()
+
+
+def per_unit_counts(session: Session, stages: Sequence[str] | None = None) -> dict[str, int]:
+    """People per unit (every unit), optionally only those at the given stages."""
+    stmt = select(Person.unit_id, func.count()).where(Person.unit_id.is_not(None))
+    if stages is not None:
+        stmt = stmt.where(Person.stage.in_(list(stages)))
+    return {str(u): int(n) for u, n in session.execute(stmt.group_by(Person.unit_id))}
+
+
+def errors_by_unit(session: Session) -> dict[str, int]:
+    """Rule errors (derived, as of the last refresh) per unit."""
+    stmt = (
+        select(Person.unit_id, func.sum(Person.error_count))
+        .where(Person.unit_id.is_not(None), Person.error_count > 0)
+        .group_by(Person.unit_id)
+    )
+    return {str(u): int(n) for u, n in session.execute(stmt)}
+
+
+def overdue_by_unit(session: Session, on: date) -> dict[str, int]:
+    """Acts past their deadline on `on`, per unit (as `overdue_rows` counts them)."""
+    stmt = (
+        select(Person.unit_id, func.count())
+        .select_from(OpenDeadline)
+        .join(Person, Person.id == OpenDeadline.person_id)
+        .where(
+            Person.unit_id.is_not(None),
+            OpenDeadline.due < on,
+            OpenDeadline.overdue_code != "",
+            OpenDeadline.kind.not_in(INFORMATIONAL_DEADLINES),
+        )
+        .group_by(Person.unit_id)
+    )
+    return {str(u): int(n) for u, n in session.execute(stmt)}

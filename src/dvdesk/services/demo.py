@@ -56,7 +56,7 @@ from dvdesk.domain.pipeline import EventKind, Stage
 from dvdesk.domain.rules import Code, check
 from dvdesk.domain.stages import derive_stage
 from dvdesk.domain.text import name_sort_key, nfc, search_key
-from dvdesk.services import audit, plans, print_settings
+from dvdesk.services import audit, plans, print_settings, targets
 from dvdesk.services import derive as derive_service
 from dvdesk.services.derive import load_calendar
 from dvdesk.services.errors import UserError
@@ -1451,8 +1451,12 @@ def make_demo(
             actor,
         )
     if info.role == "office" and plans.get_plan(db, info.unit_id, today.year) is None:
-        # The founding bloc plan for this year, so the Reports tab has targets to measure by.
-        plans.save_plan(db, plans.founding_plan_input(info.unit_id, today.year), actor)
+        # The founding bloc plan for this year, so the Reports tab has targets to measure by,
+        # shared out to the chi bộ as an office would: by the people each could admit.
+        founding = plans.founding_plan_input(info.unit_id, today.year)
+        shares = targets.proposed_shares(db, founding.admit_target)
+        given = tuple(plans.UnitTarget(u, n) for u, n in sorted(shares.items()) if n)
+        plans.save_plan(db, replace(founding, targets=given), actor)
     return DemoSummary(
         office=info.unit_name,
         units=summary.units,
