@@ -329,3 +329,34 @@ def test_keys_export_and_import_between_a_cell_and_its_office(
         capsys, "--data-dir", office, "import", str(broken), "--passphrase-file", str(secret)
     )
     assert code == 1 and "broken.dvb" in err and "cắt cụt" in err
+
+    # What the cell did came up with its file, and the office can read it.
+    code, out, err = run(capsys, "--data-dir", office, "audit", "--unit", "CB01", "--json")
+    assert code == 0, err
+    actions = {e["action"] for e in json.loads(out)["entries"]}
+    assert {"init", "demo", "init_keys"} <= actions
+    code, out, _ = run(capsys, "--data-dir", office, "audit")
+    assert code == 0 and "CB01" in out and "init_keys" in out
+
+
+def test_targets_rank_the_units_and_propose_a_share(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    office = str(tmp_path / "office")
+    code, _, err = run(
+        capsys, "--data-dir", office, "demo", "--units", "3", "--people", "300", "--seed", "2"
+    )
+    assert code == 0, err
+    code, out, err = run(capsys, "--data-dir", office, "targets", "--json")
+    assert code == 0, err
+    view = json.loads(out)
+    assert view["target"] == 200 and view["given"] == 200  # the demo shares the 200 out
+    ranks = [u["rank"] for u in view["units"]]
+    assert len(ranks) == 3 and ranks == sorted(ranks) and ranks[0] == 1
+    code, out, err = run(capsys, "--data-dir", office, "targets", "--share", "10", "--json")
+    assert code == 0, err
+    assert sum(json.loads(out)["shares"].values()) == 10
+    code, out, _ = run(capsys, "--data-dir", office, "targets")
+    assert code == 0 and "  1. " in out and "kết nạp" in out
+    code, _, err = run(capsys, "--data-dir", office, "targets", "--share", "-1")
+    assert code != 0 and "âm" in err and "Traceback" not in err

@@ -185,6 +185,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--on", type=_date_arg, default=None)
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser(
+        "targets", help="office: target against actual per unit, ranked for the emulation review"
+    )
+    p.add_argument("--year", type=int, default=None, help="default: this year")
+    p.add_argument("--on", type=_date_arg, default=None, help="errors and overdue as of")
+    p.add_argument(
+        "--share",
+        type=int,
+        metavar="N",
+        default=None,
+        help="only propose how N admissions would be shared by each unit's pool",
+    )
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("audit", help="office: the audit entries the units below have sent up")
+    p.add_argument("--unit", default=None, help="one unit (code or id)")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("register", help="the document register (numbers issued)")
     p.add_argument("--json", action="store_true")
     return parser
@@ -608,6 +627,7 @@ def cmd_import(args: argparse.Namespace, db: Database) -> int:
             line = (
                 f"{r.path.name}: {r.status}, {r.source_name} #{r.seq}: new {r.new}, updated "
                 f"{r.updated}, unchanged {r.unchanged}, conflicts {r.conflicts}"
+                + (f", audit entries {r.audit}" if r.audit else "")
             )
             print(line + (f" ({r.message})" if r.message else ""))
             for warning in r.warnings:
@@ -675,6 +695,87 @@ def cmd_plans(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def _percent(value: Any) -> str:
+    return "—" if value is None else f"{float(value) * 100:.0f}%"
+
+
+def cmd_targets(args: argparse.Namespace, db: Database) -> int:
+    from dvdesk.domain.emulation import MET, NO_TARGET, NONE, SHORT
+    from dvdesk.services import targets
+    from dvdesk.services.plans import units_below
+    from dvdesk.services.setup import install_info
+
+    vi = args.lang == "vi"
+    if args.share is not None:
+        shares = targets.proposed_shares(db, args.share)
+        info = install_info(db)
+        names = dict(units_below(db, info.unit_id)) if info else {}
+        if args.json:
+            _print_json({"shares": shares})
+            return 0
+        for unit_id, n in sorted(shares.items(), key=lambda p: names.get(p[0], p[0])):
+            print(f"{names.get(unit_id, unit_id):<50} {n:>5}")
+        return 0
+    on = args.on or _today()
+    view = targets.standings(db, args.year or on.year, on, args.lang)
+    if args.json:
+        _print_json(
+            {
+                "year": view.year,
+                "target": view.target,
+                "given": view.given,
+                "admitted": view.admitted,
+                "youth_union": view.youth_union,
+                "youth_union_target": view.youth_union_target,
+                "units": [
+                    {"rank": r.rank, **asdict(r.standing), "result": r.standing.result}
+                    for r in view.units
+                ],
+            }
+        )
+        return 0
+    results = {
+        MET: "đạt" if vi else "met",
+        SHORT: "chưa đạt" if vi else "short",
+        NONE: "chưa kết nạp" if vi else "none admitted",
+        NO_TARGET: "không giao" if vi else "no target",
+    }
+    youth, errors, late = ("ĐV", "lỗi", "quá hạn") if vi else ("YU", "errors", "overdue")
+    print(
+        (
+            f"Năm {view.year}: kết nạp {view.admitted}/{view.target} "
+            f"({_percent(view.achieved)}), đoàn viên {view.youth_union}/"
+            f"{view.youth_union_target}; đã giao {view.given}"
+        )
+        if vi
+        else (
+            f"{view.year}: admitted {view.admitted}/{view.target} ({_percent(view.achieved)}), "
+            f"Youth Union {view.youth_union}/{view.youth_union_target}; given out {view.given}"
+        )
+    )
+    for r in view.units:
+        s = r.standing
+        print(
+            f"{r.rank:>3}. {s.unit_name:<45} {s.admitted:>4}/{s.target:<4} "
+            f"{_percent(s.achieved):>5}  {youth} {_percent(s.youth_union_share):>4}  "
+            f"{errors} {s.errors:<3} {late} {s.overdue:<3} {results[s.result]}"
+        )
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace, db: Database) -> int:
+    from dvdesk.services import exchange
+
+    rows = exchange.received_audit(db, args.unit, args.limit)
+    if args.json:
+        _print_json({"entries": rows})
+        return 0
+    for r in rows:
+        why = f" — {r.reason}" if r.reason else ""
+        print(f"{r.at:%d/%m/%Y %H:%M} {r.unit_code:<8} {r.actor:<20} {r.action} {r.entity}{why}")
+    return 0
+
+
 def cmd_register(args: argparse.Namespace, db: Database) -> int:
     from dvdesk.services import register
 
@@ -697,6 +798,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Database], int]] = {
     "register": cmd_register,
     "review": cmd_review,
     "plans": cmd_plans,
+    "targets": cmd_targets,
+    "audit": cmd_audit,
     "keys": cmd_keys,
     "export": cmd_export,
     "import": cmd_import,

@@ -60,7 +60,7 @@ def pinned(unit: str) -> Sequence[Ed25519PublicKey]:
 
 
 def read(data: bytes, **overrides: Any) -> bundle.OpenedBundle:
-    """read_bundle as the office, then parse_records on every .jsonl file."""
+    """read_bundle as the office, then parse every .jsonl file (audit.jsonl as audit)."""
     kwargs: dict[str, Any] = {
         "recipient": OFFICE.box,
         "own_unit_id": OFFICE_ID,
@@ -70,7 +70,9 @@ def read(data: bytes, **overrides: Any) -> bundle.OpenedBundle:
     kwargs.update(overrides)
     opened = bundle.read_bundle(data, **kwargs)
     for name, content in opened.files.items():
-        if name.endswith(".jsonl"):
+        if name == "audit.jsonl":
+            bundle.parse_audit(content)
+        elif name.endswith(".jsonl"):
             bundle.parse_records(content)
     return opened
 

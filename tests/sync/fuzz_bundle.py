@@ -197,6 +197,7 @@ def _inner_members(rng: random.Random) -> bytes:
 
 def _parse_records_only(data: bytes) -> None:
     bundle.parse_records(data)
+    bundle.parse_audit(data)
 
 
 def run(

@@ -505,6 +505,50 @@ def test_record_errors_name_the_line() -> None:
     assert "Dòng 3" in info.value.vi and "Line 3" in info.value.en
 
 
+def _audit(**changes: object) -> dict[str, object]:
+    entry: dict[str, object] = {
+        "id": 7,
+        "at": "2026-11-27T09:30:00",
+        "actor": "Nguyễn Văn An",
+        "action": "update",
+        "entity": "person",
+        "entity_id": "p-1",
+        "before": '{"name": "A"}',
+        "after": '{"name": "B"}',
+        "reason": "",
+    }
+    entry.update(changes)
+    return {k: v for k, v in entry.items() if v is not ...}
+
+
+@pytest.mark.parametrize(
+    ("changes", "field_name"),
+    [
+        ({"id": 0}, "id"),
+        ({"id": "7"}, "id"),
+        ({"id": True}, "id"),
+        ({"at": "27/11/2026"}, "at"),
+        ({"at": None}, "at"),
+        ({"actor": ...}, "actor"),
+        ({"after": {"name": "B"}}, "after"),
+    ],
+)
+def test_a_bad_audit_entry_is_refused_naming_its_field(
+    changes: dict[str, object], field_name: str
+) -> None:
+    good = _records_line(_audit())
+    with pytest.raises(BundleError) as info:
+        bundle.parse_audit(good + _records_line(_audit(**changes)))
+    assert info.value.code == "bad_record"
+    assert "Dòng 2" in info.value.vi and f"«{field_name}»" in info.value.vi
+
+
+def test_audit_entries_are_read_with_their_text_normalised() -> None:
+    decomposed = unicodedata.normalize("NFD", "Nguyễn Văn An")
+    [entry] = bundle.parse_audit(_records_line(_audit(actor=decomposed)))
+    assert entry["actor"] == "Nguyễn Văn An" and entry["id"] == 7
+
+
 def test_bomb_limits_are_checked_before_decompressing() -> None:
     # The 300 MiB bomb is refused from its declared size: quick, and without the memory.
     import time

@@ -24,6 +24,8 @@ def test_fuzz_bundle_reader_for_a_few_seconds() -> None:
 def test_parse_records_raises_only_bundle_error(data: bytes) -> None:
     with contextlib.suppress(BundleError):
         bundle.parse_records(data)
+    with contextlib.suppress(BundleError):
+        bundle.parse_audit(data)
 
 
 json_values = st.recursive(

@@ -469,6 +469,8 @@ class ExchangePeer(Base):
     in_seq: Mapped[int] = mapped_column(Integer, default=0)  # the highest of its we received
     last_in_at: Mapped[datetime | None] = mapped_column(DateTime)
     last_out_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The last of our audit entries the peer is known to hold (carried by an acked bundle).
+    audit_acked: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class BundleLedger(Base):
@@ -485,6 +487,26 @@ class BundleLedger(Base):
     at: Mapped[datetime] = mapped_column(DateTime)
     archive: Mapped[str] = mapped_column(String(400), default="")  # the file kept, encrypted
     summary: Mapped[str] = mapped_column(Text, default="")  # JSON
+    audit_upto: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # out
+
+
+class PeerAuditEntry(Base):
+    """An audit entry of a unit below, as it came in its bundles: the office's copy of who
+    did what there. Keyed by the unit and the entry's number in the unit's own log, so an entry
+    sent twice is kept once."""
+
+    __tablename__ = "peer_audit"
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), primary_key=True)
+    entry_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(36), index=True)
+    before: Mapped[str] = mapped_column(Text, default="")
+    after: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    bundle_id: Mapped[str] = mapped_column(String(36))  # the bundle that first brought it
 
 
 class OutboxItem(Base):

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from dvdesk.db.models import (
     Assignment,
+    AuditEntry,
     BundleLedger,
     CalendarOverride,
     CertificateRecord,
@@ -38,6 +39,7 @@ from dvdesk.db.models import (
     Member,
     OutboxItem,
     PartyClass,
+    PeerAuditEntry,
     PeerKey,
     Person,
     PipelineEvent,
@@ -444,8 +446,84 @@ def acknowledge(session: Session, peer_unit_id: str, upto: int) -> int:
         set_bases(session, peer_unit_id, [(e, r, h) for e, r, h in items])
         settled += len(items)
         session.execute(delete(OutboxItem).where(OutboxItem.bundle_id == bundle.bundle_id))
+    carried = session.scalar(
+        select(func.max(BundleLedger.audit_upto)).where(
+            BundleLedger.peer_unit_id == peer_unit_id,
+            BundleLedger.direction == "out",
+            BundleLedger.seq <= upto,
+        )
+    )
+    state.audit_acked = max(state.audit_acked, int(carried or 0))
     state.acked_seq = upto
     return settled
+
+
+# --- audit entries ---------------------------------------------------------------------------
+
+
+def audit_since(session: Session, after_id: int) -> list[dict[str, Any]]:
+    """Our audit entries numbered after `after_id`, oldest first, as they travel."""
+    rows = session.scalars(
+        select(AuditEntry).where(AuditEntry.id > after_id).order_by(AuditEntry.id)
+    )
+    return [
+        {
+            "id": e.id,
+            "at": e.at.isoformat(),
+            "actor": e.actor,
+            "action": e.action,
+            "entity": e.entity,
+            "entity_id": e.entity_id,
+            "before": e.before,
+            "after": e.after,
+            "reason": e.reason,
+        }
+        for e in rows
+    ]
+
+
+def store_peer_audit(
+    session: Session, unit_id: str, entries: Sequence[Mapping[str, Any]], bundle_id: str
+) -> int:
+    """Keep the peer's audit entries; one sent again is ignored. Returns how many were new."""
+    if not entries:
+        return 0
+    count = (
+        select(func.count()).select_from(PeerAuditEntry).where(PeerAuditEntry.unit_id == unit_id)
+    )
+    before = int(session.scalar(count) or 0)
+    rows = [
+        {
+            "unit_id": unit_id,
+            "entry_id": e["id"],
+            "at": datetime.fromisoformat(e["at"]),
+            "actor": e["actor"],
+            "action": e["action"],
+            "entity": e["entity"],
+            "entity_id": e["entity_id"],
+            "before": e["before"],
+            "after": e["after"],
+            "reason": e["reason"],
+            "bundle_id": bundle_id,
+        }
+        for e in entries
+    ]
+    for start in range(0, len(rows), _CHUNK):
+        session.execute(
+            sqlite_insert(PeerAuditEntry).on_conflict_do_nothing(),
+            rows[start : start + _CHUNK],
+        )
+    return int(session.scalar(count) or 0) - before
+
+
+def peer_audit(
+    session: Session, unit_id: str | None = None, limit: int = 200
+) -> Sequence[PeerAuditEntry]:
+    """The audit entries received from the units below, newest first."""
+    stmt = select(PeerAuditEntry).order_by(PeerAuditEntry.at.desc(), PeerAuditEntry.entry_id.desc())
+    if unit_id is not None:
+        stmt = stmt.where(PeerAuditEntry.unit_id == unit_id)
+    return session.scalars(stmt.limit(limit)).all()
 
 
 # --- keys ----------------------------------------------------------------------------------

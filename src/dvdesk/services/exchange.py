@@ -44,6 +44,7 @@ from dvdesk.sync import bundle, keys
 from dvdesk.sync.merge import Decision, decide
 
 RECORDS_FILE = "records.jsonl"
+AUDIT_FILE = "audit.jsonl"  # a chi bộ's audit entries, up to its office
 MAX_FILE_BYTES = bundle.MAX_BUNDLE_BYTES
 
 
@@ -426,6 +427,17 @@ def export_bundle(
         state = sync_queries.peer_state(session, peer.id)
         seq = state.out_seq + 1
         counts = dict(Counter(str(r["entity"]) for r in records))
+        files = {RECORDS_FILE: bundle.dump_records(records)}
+        record_counts = {RECORDS_FILE: counts}
+        audit_upto = state.audit_acked
+        if role == "cell":
+            # Who did what here goes up too, every entry the office has not acknowledged.
+            entries = sync_queries.audit_since(session, 0 if snapshot else state.audit_acked)
+            if entries:
+                files[AUDIT_FILE] = bundle.dump_records(entries)
+                record_counts[AUDIT_FILE] = {"audit": len(entries)}
+                audit_upto = int(entries[-1]["id"])
+        # Audit entries alone (the log of the last exchange, at least) still make a receipt.
         kind = "snapshot" if snapshot else ("delta" if records else "receipt")
         opened_id = str(uuid.uuid4())
         data = bundle.write_bundle(
@@ -437,8 +449,8 @@ def export_bundle(
             dest_unit=peer.id,
             seq=seq,
             ack_upto=state.in_seq,
-            files={RECORDS_FILE: bundle.dump_records(records)},
-            record_counts={RECORDS_FILE: counts},
+            files=files,
+            record_counts=record_counts,
             counts=counts,
             signer=signer,
             recipient=X25519PublicKey.from_public_bytes(bytes.fromhex(pinned[0].box_public)),
@@ -456,6 +468,7 @@ def export_bundle(
                 at=_now(),
                 archive=str(out),
                 summary=json.dumps(counts, ensure_ascii=False, sort_keys=True),
+                audit_upto=audit_upto,
             )
         )
         session.flush()
@@ -503,6 +516,7 @@ class ImportResult:
     deleted: int = 0
     conflicts: int = 0
     settled: int = 0  # our records the sender acknowledged
+    audit: int = 0  # the sender's audit entries new to us
     by_entity: dict[str, dict[str, int]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     error_code: str = ""
@@ -623,6 +637,7 @@ def _import_one(
         )
     manifest = opened.manifest
     records = bundle.parse_records(opened.files.get(RECORDS_FILE, b""))
+    audit_entries = bundle.parse_audit(opened.files.get(AUDIT_FILE, b""))
     result = ImportResult(
         path=path,
         status="dry_run" if dry_run else "imported",
@@ -651,6 +666,9 @@ def _import_one(
                 session, manifest.source_unit, manifest.ack_upto
             )
             _apply(session, records, manifest, result, lang)
+            result.audit = sync_queries.store_peer_audit(
+                session, manifest.source_unit, audit_entries, manifest.bundle_id
+            )
             state = sync_queries.peer_state(session, manifest.source_unit)
             if manifest.seq > state.in_seq + 1:
                 missing = ", ".join(str(n) for n in range(state.in_seq + 1, manifest.seq))
@@ -718,6 +736,7 @@ def _summary_json(result: ImportResult) -> dict[str, Any]:
         "kept_ours": result.kept_ours,
         "deleted": result.deleted,
         "conflicts": result.conflicts,
+        "audit": result.audit,
         "warnings": list(result.warnings),
     }
 
@@ -1127,3 +1146,43 @@ def unit_overview(
                 )
             )
         return out
+
+
+# --- the units' audit logs ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReceivedAudit:
+    unit_code: str
+    unit_name: str
+    entry_id: int  # its number in the unit's own log
+    at: datetime
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    before: str
+    after: str
+    reason: str
+
+
+def received_audit(db: Database, unit: str | None = None, limit: int = 200) -> list[ReceivedAudit]:
+    """The newest audit entries the units below have sent up (one unit's, by code or id)."""
+    with db.reader() as session:
+        unit_id = _unit_ref(session, unit).id if unit else None
+        names = {u.id: (u.code, u.name) for u in queries.all_units(session)}
+        return [
+            ReceivedAudit(
+                *names.get(e.unit_id, (e.unit_id, "")),
+                entry_id=e.entry_id,
+                at=e.at,
+                actor=e.actor,
+                action=e.action,
+                entity=e.entity,
+                entity_id=e.entity_id,
+                before=e.before,
+                after=e.after,
+                reason=e.reason,
+            )
+            for e in sync_queries.peer_audit(session, unit_id, limit)
+        ]

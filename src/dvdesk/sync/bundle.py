@@ -28,7 +28,7 @@ import struct
 import unicodedata
 import uuid
 import zipfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeGuard
@@ -62,6 +62,7 @@ __all__ = [
     "Manifest",
     "OpenedBundle",
     "dump_records",
+    "parse_audit",
     "parse_records",
     "peek",
     "read_bundle",
@@ -874,13 +875,9 @@ def _clean(value: Any, depth: int, line: int) -> Any:
     return value
 
 
-def parse_records(data: bytes) -> list[dict[str, Any]]:
-    """The records of a records.jsonl file: one JSON object per line, strings NFC-normalised.
-
-    Each record is an object with "entity" (str), "id" (str), "owner" (str or null), "hash"
-    (str) and "data" (object); other keys are kept. BundleError on anything else.
-    """
-    records: list[dict[str, Any]] = []
+def _json_lines(data: bytes) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-empty line, strings NFC-normalised and limits
+    enforced. BundleError on a line that is not a JSON object within the limits."""
     for number, raw_line in enumerate(data.split(b"\n"), start=1):
         if not raw_line.strip():
             continue
@@ -911,7 +908,17 @@ def parse_records(data: bytes) -> list[dict[str, Any]]:
             ) from None
         if not isinstance(value, dict):
             raise _bad_record(number, "không phải đối tượng JSON", "not a JSON object")
-        record = _clean(value, 1, number)
+        yield number, _clean(value, 1, number)
+
+
+def parse_records(data: bytes) -> list[dict[str, Any]]:
+    """The records of a records.jsonl file: one JSON object per line, strings NFC-normalised.
+
+    Each record is an object with "entity" (str), "id" (str), "owner" (str or null), "hash"
+    (str) and "data" (object); other keys are kept. BundleError on anything else.
+    """
+    records: list[dict[str, Any]] = []
+    for number, record in _json_lines(data):
         for key in ("entity", "id", "hash"):
             if not isinstance(record.get(key), str) or not record[key]:
                 raise _bad_record(
@@ -929,6 +936,36 @@ def parse_records(data: bytes) -> list[dict[str, Any]]:
             )
         records.append(record)
     return records
+
+
+AUDIT_TEXT_FIELDS = ("actor", "action", "entity", "entity_id", "before", "after", "reason")
+
+
+def parse_audit(data: bytes) -> list[dict[str, Any]]:
+    """The entries of an audit.jsonl file: {"id": positive int, "at": ISO date-time, and the
+    text fields of AUDIT_TEXT_FIELDS}. BundleError on anything else."""
+    entries: list[dict[str, Any]] = []
+    for number, entry in _json_lines(data):
+        if not _is_int(entry.get("id")) or entry["id"] < 1:
+            raise _bad_record(
+                number, "trường «id» thiếu hoặc sai kiểu", "field 'id' missing or wrong"
+            )
+        at = entry.get("at")
+        try:
+            if not isinstance(at, str):
+                raise ValueError
+            datetime.fromisoformat(at)
+        except ValueError:
+            raise _bad_record(
+                number, "trường «at» không phải ngày giờ", "field 'at' is not a date and time"
+            ) from None
+        for key in AUDIT_TEXT_FIELDS:
+            if not isinstance(entry.get(key), str):
+                raise _bad_record(
+                    number, f"trường «{key}» thiếu hoặc sai kiểu", f"field '{key}' missing or wrong"
+                )
+        entries.append(entry)
+    return entries
 
 
 def dump_records(records: Iterable[Mapping[str, Any]]) -> bytes:
