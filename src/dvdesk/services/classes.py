@@ -23,6 +23,7 @@ from dvdesk.domain.text import clean
 from dvdesk.services import audit
 from dvdesk.services.derive import load_calendar, refresh
 from dvdesk.services.errors import NotFoundError, UserError
+from dvdesk.services.people import creating_unit
 
 MIN_YEAR = 1990
 MAX_YEAR = 2100
@@ -195,10 +196,12 @@ def _class(session: Session, class_id: str) -> PartyClass:
 
 
 def plan_class(db: Database, data: ClassInput, actor: str, owner: str | None = None) -> str:
-    """Create a class; its id."""
+    """Create a class; its id. It belongs to `owner`, else to this installation's unit (the
+    office runs the bloc's classes and sends them down)."""
     _validate(data)
     with db.unit_of_work() as session:
-        row = PartyClass(owner_unit_id=owner)
+        install = queries.install(session)
+        row = PartyClass(owner_unit_id=owner or (install.unit_id if install else None))
         _apply(row, data)
         session.add(row)
         session.flush()
@@ -613,7 +616,7 @@ def issue_certificates(
                 number=number,
                 issued_on=issued_on,
                 issuer=clean(issuer),
-                owner_unit_id=person.owner_unit_id,
+                owner_unit_id=creating_unit(session, person),
             )
             person.certificates.append(cert)
             session.flush()
