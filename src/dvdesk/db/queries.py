@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Row, delete, func, inspect, or_, select
+from sqlalchemy import Row, delete, func, insert, inspect, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from dvdesk.db.models import (
@@ -60,6 +60,10 @@ def person_by_key(session: Session, key: str) -> Person | None:
         .options(*_full_person())  # type: ignore[arg-type]
     )
     return session.scalars(stmt).first()
+
+
+# Ids per IN (…): well under SQLite's limit on bound parameters.
+_IN_CHUNK = 500
 
 
 def people_by_ids(session: Session, ids: Sequence[str]) -> Sequence[Person]:
@@ -149,6 +153,23 @@ def replace_deadlines(session: Session, person: Person, rows: Sequence[OpenDeadl
             execution_options={"synchronize_session": False},
         )
     session.add_all(rows)
+
+
+def replace_deadlines_of(
+    session: Session, person_ids: Sequence[str], rows: Sequence[dict[str, Any]]
+) -> None:
+    """Put `rows` (person_id, kind, start, due, overdue_code) in place of the open deadlines
+    of these people, already written: one DELETE and one INSERT per chunk, for the many people
+    an exchange file or a calendar change touches."""
+    for start in range(0, len(person_ids), _IN_CHUNK):
+        session.execute(
+            delete(OpenDeadline).where(
+                OpenDeadline.person_id.in_(list(person_ids[start : start + _IN_CHUNK]))
+            ),
+            execution_options={"synchronize_session": False},
+        )
+    if rows:
+        session.execute(insert(OpenDeadline), list(rows))
 
 
 def members_index(session: Session) -> Sequence[Member]:

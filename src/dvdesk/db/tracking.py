@@ -68,8 +68,7 @@ def _apply_defaults(obj: Tracked) -> None:
 def _stamp(session: Session, _context: object, _instances: object) -> None:
     for obj in session.new:
         if isinstance(obj, Tracked):
-            _apply_defaults(obj)
-            obj.content_hash = content_hash(obj)
+            _apply_defaults(obj)  # hashed at INSERT, by _rehash, once the keys are filled in
     # Records taken in from another unit keep the sender's version: only a change made here
     # counts as a new version.
     applying = bool(session.info.get(APPLYING_EXCHANGE))

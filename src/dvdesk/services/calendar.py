@@ -10,7 +10,7 @@ from dvdesk.db import queries
 from dvdesk.db.engine import Database, Session
 from dvdesk.domain.text import clean
 from dvdesk.services import audit
-from dvdesk.services.derive import load_calendar, refresh
+from dvdesk.services.derive import load_calendar, refresh_many
 
 BATCH = 500
 
@@ -53,8 +53,7 @@ def recompute_all(session: Session, progress: Callable[[int, int], None] | None 
     calendar = load_calendar(session)
     ids = queries.all_person_ids(session)
     for start in range(0, len(ids), BATCH):
-        for person in queries.people_by_ids(session, ids[start : start + BATCH]):
-            refresh(session, person, calendar)
+        refresh_many(session, queries.people_by_ids(session, ids[start : start + BATCH]), calendar)
         session.flush()
         if progress:
             progress(min(start + BATCH, len(ids)), len(ids))

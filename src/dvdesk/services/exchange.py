@@ -38,7 +38,7 @@ from dvdesk.db.tracking import APPLYING_EXCHANGE, content_hash
 from dvdesk.domain.text import clean
 from dvdesk.services import audit
 from dvdesk.services.calendar import recompute_all
-from dvdesk.services.derive import load_calendar, refresh
+from dvdesk.services.derive import load_calendar, refresh, refresh_many
 from dvdesk.services.errors import NotFoundError, UserError
 from dvdesk.sync import bundle, keys
 from dvdesk.sync.merge import Decision, decide
@@ -951,7 +951,7 @@ def _apply(
     sync_queries.set_bases(session, source, settled_bases)
     # A record written here must hash as the sender said; otherwise the two programs store it
     # differently (another schema version): a warning, the data is kept.
-    odd = sum(1 for obj, sent in written if content_hash(obj) != sent)
+    odd = sum(1 for obj, sent in written if obj.content_hash != sent)  # hashed at the flush
     if odd:
         result.warnings.append(
             f"{odd} bản ghi được lưu khác với bản gửi (phiên bản dữ liệu khác nhau)."
@@ -963,8 +963,9 @@ def _apply(
         recompute_all(session)  # every deadline counts working days
     elif touched_people:
         days = load_calendar(session)
-        for person in queries.people_by_ids(session, sorted(touched_people)):
-            refresh(session, person, days)
+        ids = sorted(touched_people)
+        for start in range(0, len(ids), 500):
+            refresh_many(session, queries.people_by_ids(session, ids[start : start + 500]), days)
 
 
 # --- conflicts -----------------------------------------------------------------------------
