@@ -1906,6 +1906,14 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
         <translation>Kế hoạch năm, báo cáo sơ kết 6 tháng và tổng kết năm, kiểm tra thủ tục</translation>
     </message>
     <message>
+        <source>&amp;Office</source>
+        <translation>Cơ &amp;quan</translation>
+    </message>
+    <message>
+        <source>The office&apos;s own work: the monthly review of dossiers and its decisions, the units&apos; plans, targets and the emulation ranking</source>
+        <translation>Công việc của cơ quan: xét hồ sơ hằng tháng và ra quyết định, kế hoạch của các đơn vị, giao chỉ tiêu và xếp hạng thi đua</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -2341,6 +2349,201 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
     <message>
         <source>&amp;Note:</source>
         <translation>&amp;Nội dung:</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeTab</name>
+    <message>
+        <source>Monthly review</source>
+        <translation>Xét hồ sơ hằng tháng</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Kế hoạch của các đơn vị</translation>
+    </message>
+    <message>
+        <source>Targets and emulation</source>
+        <translation>Chỉ tiêu và thi đua</translation>
+    </message>
+    <message>
+        <source>The dossiers the chi bộ have sent up, for the meeting&apos;s decisions</source>
+        <translation>Các hồ sơ chi bộ đã gửi lên, để cuộc họp xét và ra quyết định</translation>
+    </message>
+    <message>
+        <source>Which units have sent their yearly plan, and what it commits to</source>
+        <translation>Những đơn vị đã gửi kế hoạch năm và chỉ tiêu kế hoạch đăng ký</translation>
+    </message>
+    <message>
+        <source>The target against what was admitted, and the units ranked</source>
+        <translation>Kết quả kết nạp so với chỉ tiêu, và xếp hạng các đơn vị</translation>
+    </message>
+    <message>
+        <source>The year of the plans, the targets and the ranking</source>
+        <translation>Năm của kế hoạch, chỉ tiêu và xếp hạng</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>Nă&amp;m:</translation>
+    </message>
+    <message>
+        <source>The date of the office&apos;s meeting: the decisions bear it</source>
+        <translation>Ngày họp xét của cơ quan: các quyết định ghi ngày này</translation>
+    </message>
+    <message>
+        <source>Meeting &amp;date:</source>
+        <translation>Ngày &amp;họp:</translation>
+    </message>
+    <message>
+        <source>Select &amp;all ready</source>
+        <translation>Chọn các hồ sơ đủ điều &amp;kiện</translation>
+    </message>
+    <message>
+        <source>Select every dossier marked ✓</source>
+        <translation>Chọn mọi hồ sơ có dấu ✓</translation>
+    </message>
+    <message>
+        <source>No dossier is waiting for the office&apos;s decision.</source>
+        <translation>Không có hồ sơ nào đang chờ cơ quan ra quyết định.</translation>
+    </message>
+    <message>
+        <source>Dossiers waiting for a decision</source>
+        <translation>Hồ sơ chờ ra quyết định</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the person</source>
+        <translation>Nhấp đúp hoặc nhấn Enter để mở hồ sơ người này</translation>
+    </message>
+    <message>
+        <source>&amp;Issue decisions for the selected…</source>
+        <translation>Ra quyết định cho các hồ sơ đã &amp;chọn…</translation>
+    </message>
+    <message>
+        <source>Record the office&apos;s decision for each selected dossier, number it in the register and print it (9-KNĐ, or 16-KNĐ for recognition)</source>
+        <translation>Ghi nhận quyết định của cơ quan cho từng hồ sơ đã chọn, lấy số trong sổ đăng ký văn bản và in quyết định (9-KNĐ, hoặc 16-KNĐ khi công nhận đảng viên chính thức)</translation>
+    </message>
+    <message>
+        <source>Double-click a line to open the person in the Candidates tab.</source>
+        <translation>Nhấp đúp vào một dòng để mở người đó ở thẻ Người vào Đảng.</translation>
+    </message>
+    <message>
+        <source>The units&apos; yearly plans</source>
+        <translation>Kế hoạch năm của các đơn vị</translation>
+    </message>
+    <message>
+        <source>Plan commits to: the admissions in the unit&apos;s own plan. Target given: the share of the office&apos;s target in the office&apos;s plan (Reports tab, Plan). A plan short of the target commits to fewer.</source>
+        <translation>Kế hoạch đăng ký: số người kết nạp trong kế hoạch của đơn vị. Chỉ tiêu được giao: phần chỉ tiêu cơ quan giao trong kế hoạch của cơ quan (thẻ Báo cáo, trang Kế hoạch). Kế hoạch thấp hơn chỉ tiêu là kế hoạch đăng ký ít hơn số được giao.</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>Toàn bộ các đơn vị</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Chỉ tiêu:</translation>
+    </message>
+    <message>
+        <source>Admitted:</source>
+        <translation>Đã kết nạp:</translation>
+    </message>
+    <message>
+        <source>Given to the units:</source>
+        <translation>Đã giao cho các đơn vị:</translation>
+    </message>
+    <message>
+        <source>Youth Union members:</source>
+        <translation>Là đoàn viên:</translation>
+    </message>
+    <message>
+        <source>The units ranked for the emulation review</source>
+        <translation>Xếp hạng các đơn vị để bình xét thi đua</translation>
+    </message>
+    <message>
+        <source>How the order is made: units given a target come first; then the larger share of the target admitted; then the larger share of Youth Union members among those admitted; then fewer rule errors; then fewer overdue acts; then more people admitted. Units equal on all of these share a rank. The order informs the emulation review; it decides no reward.</source>
+        <translation>Cách xếp hạng: đơn vị được giao chỉ tiêu xếp trước; tiếp đến tỷ lệ hoàn thành chỉ tiêu kết nạp cao hơn; rồi tỷ lệ đoàn viên trong số được kết nạp cao hơn; rồi ít sai sót về quy định hơn; rồi ít việc quá hạn hơn; rồi kết nạp được nhiều người hơn. Các đơn vị bằng nhau ở mọi tiêu chí thì đồng hạng. Thứ tự này để tham khảo khi bình xét thi đua, không tự quyết định việc khen thưởng.</translation>
+    </message>
+    <message>
+        <source>Reading the units&apos; figures…</source>
+        <translation>Đang đọc số liệu của các đơn vị…</translation>
+    </message>
+    <message>
+        <source>{ready} ready, {incomplete} incomplete</source>
+        <translation>{ready} hồ sơ đủ điều kiện, {incomplete} hồ sơ chưa đủ</translation>
+    </message>
+    <message>
+        <source>No units below this office yet.</source>
+        <translation>Cơ quan chưa có đơn vị trực thuộc.</translation>
+    </message>
+    <message>
+        <source>{received} of {total} units have sent their plan for {year}; due {date}.</source>
+        <translation>{received}/{total} đơn vị đã gửi kế hoạch năm {year}; hạn gửi {date}.</translation>
+    </message>
+    <message>
+        <source>{received} of {total} units have sent their plan for {year}; the office&apos;s plan sets no date.</source>
+        <translation>{received}/{total} đơn vị đã gửi kế hoạch năm {year}; kế hoạch của cơ quan chưa đặt hạn gửi.</translation>
+    </message>
+    <message>
+        <source>{late} late.</source>
+        <translation>{late} đơn vị chậm gửi.</translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation>{count} người</translation>
+    </message>
+    <message>
+        <source>{admitted} ({percent} of the target)</source>
+        <translation>{admitted} người ({percent} chỉ tiêu)</translation>
+    </message>
+    <message>
+        <source>{given} of {target}</source>
+        <translation>{given}/{target} người</translation>
+    </message>
+    <message>
+        <source>{count} of a target of {target} ({share}%)</source>
+        <translation>{count}/{target} người theo chỉ tiêu ({share}%)</translation>
+    </message>
+    <message>
+        <source>The year {year}, as of {date}.</source>
+        <translation>Năm {year}, tính đến ngày {date}.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
+        <source>The year {year}, as of {date}. The office has no plan for {year}: no target to measure against (Reports tab, Plan).</source>
+        <translation>Năm {year}, tính đến ngày {date}. Cơ quan chưa có kế hoạch năm {year}: không có chỉ tiêu để đối chiếu (thẻ Báo cáo, trang Kế hoạch).</translation>
+    </message>
+    <message>
+        <source>Choose the dossiers to decide first.</source>
+        <translation>Hãy chọn các hồ sơ cần ra quyết định trước.</translation>
+    </message>
+    <message>
+        <source>Nothing issued: these dossiers are not ready: {names}. Choose only dossiers marked ✓ (the reason is in the last column).</source>
+        <translation>Chưa ra quyết định nào: các hồ sơ sau chưa đủ điều kiện: {names}. Chỉ chọn các hồ sơ có dấu ✓ (lý do ghi ở cột cuối).</translation>
+    </message>
+    <message>
+        <source>Issue decisions</source>
+        <translation>Ra quyết định</translation>
+    </message>
+    <message>
+        <source>Issue decisions for {count} people, dated {date}? Each takes the next number in the register.</source>
+        <translation>Ra quyết định cho {count} người, ngày {date}? Mỗi quyết định lấy số tiếp theo trong sổ đăng ký văn bản.</translation>
+    </message>
+    <message>
+        <source>Issuing the decisions…</source>
+        <translation>Đang ra quyết định…</translation>
+    </message>
+    <message>
+        <source>Decisions issued on {date}: {decisions}</source>
+        <translation>Đã ra quyết định ngày {date}: {decisions}</translation>
+    </message>
+    <message>
+        <source>{count} decisions issued on {date}, numbers {first} to {last} (hover for the list).</source>
+        <translation>Đã ra {count} quyết định ngày {date}, từ số {first} đến số {last} (đưa chuột vào đây để xem danh sách).</translation>
+    </message>
+    <message>
+        <source>Decisions of {date}</source>
+        <translation>Các quyết định ngày {date}</translation>
     </message>
 </context>
 <context>
@@ -2971,6 +3174,14 @@ Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi th�
         <translation>Chỉ tiêu giao cho từng đơn vị trực thuộc (0: không giao).</translation>
     </message>
     <message>
+        <source>&amp;Share out by each unit&apos;s pool</source>
+        <translation>&amp;Chia theo nguồn phát triển của từng đơn vị</translation>
+    </message>
+    <message>
+        <source>Share the people to admit among the units in proportion to the people each could still admit (from the outstanding masses up to the chi bộ&apos;s vote). Check the numbers, change any you wish, then Save.</source>
+        <translation>Chia chỉ tiêu kết nạp cho các đơn vị theo tỷ lệ số người mỗi đơn vị còn có thể kết nạp (từ quần chúng ưu tú đến khi chi bộ biểu quyết đề nghị kết nạp). Kiểm tra lại, sửa nếu cần, rồi bấm Lưu.</translation>
+    </message>
+    <message>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
@@ -2991,6 +3202,10 @@ Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi th�
         <translation>Cử học lớp nhận thức: {unit}</translation>
     </message>
     <message>
+        <source>Write the people to admit (first page) before sharing them out.</source>
+        <translation>Hãy nhập số người kết nạp (trang đầu) trước khi chia cho các đơn vị.</translation>
+    </message>
+    <message>
         <source>= {count} of the people admitted</source>
         <translation>= {count} người trong số được kết nạp</translation>
     </message>
@@ -3009,6 +3224,63 @@ Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi th�
     <message>
         <source>Not saved: {message}</source>
         <translation>Chưa lưu: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Plan
+received</source>
+        <translation>Đã nhận
+kế hoạch</translation>
+    </message>
+    <message>
+        <source>Plan
+commits to</source>
+        <translation>Kế hoạch
+đăng ký</translation>
+    </message>
+    <message>
+        <source>Target
+given</source>
+        <translation>Chỉ tiêu
+được giao</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Late: due {date}</source>
+        <translation>Chậm: hạn {date}</translation>
+    </message>
+    <message>
+        <source>Short of the target by {count}</source>
+        <translation>Thấp hơn chỉ tiêu {count} người</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <source>Waiting until {date}</source>
+        <translation>Đang chờ, hạn {date}</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Đang chờ</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s plan commits to {committed} admissions; it was given {given}.</source>
+        <translation>Kế hoạch của đơn vị đăng ký kết nạp {committed} người; chỉ tiêu được giao là {given}.</translation>
     </message>
 </context>
 <context>
@@ -3352,6 +3624,83 @@ Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi th�
     <message>
         <source>Select All</source>
         <translation>Chọn tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>RankingModel</name>
+    <message>
+        <source>Rank</source>
+        <translation>Xếp
+hạng</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Admitted</source>
+        <translation>Kết nạp</translation>
+    </message>
+    <message>
+        <source>% of
+target</source>
+        <translation>% chỉ
+tiêu</translation>
+    </message>
+    <message>
+        <source>Youth
+Union %</source>
+        <translation>% đoàn
+viên</translation>
+    </message>
+    <message>
+        <source>Rule
+errors</source>
+        <translation>Sai
+sót</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá
+hạn</translation>
+    </message>
+    <message>
+        <source>Plan
+sent</source>
+        <translation>Gửi kế
+hoạch</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Exceeded</source>
+        <translation>Vượt</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
+        <source>No target given</source>
+        <translation>Không giao chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>Chưa đạt</translation>
+    </message>
+    <message>
+        <source>✗ late</source>
+        <translation>✗ chậm</translation>
+    </message>
+    <message>
+        <source>{youth} of the {admitted} admitted are Youth Union members</source>
+        <translation>{youth} trong số {admitted} người được kết nạp là đoàn viên</translation>
     </message>
 </context>
 <context>
@@ -3906,6 +4255,75 @@ Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi th�
     <message>
         <source>Sessions for {name} must be a whole number.</source>
         <translation>Số buổi học của {name} phải là số nguyên.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Đề nghị</translation>
+    </message>
+    <message>
+        <source>Chi bộ
+vote</source>
+        <translation>Chi bộ
+biểu quyết</translation>
+    </message>
+    <message>
+        <source>Missing or wrong</source>
+        <translation>Còn thiếu, sai sót</translation>
+    </message>
+    <message>
+        <source>Admission</source>
+        <translation>Kết nạp</translation>
+    </message>
+    <message>
+        <source>Recognition</source>
+        <translation>Chính thức</translation>
+    </message>
+    <message>
+        <source>Missing: {papers}</source>
+        <translation>Thiếu: {papers}</translation>
+    </message>
+    <message>
+        <source>Ready for the decision: nothing missing, no rule errors.</source>
+        <translation>Đủ điều kiện ra quyết định: không thiếu giấy tờ, không có sai sót.</translation>
+    </message>
+    <message>
+        <source>Missing papers:</source>
+        <translation>Còn thiếu giấy tờ:</translation>
+    </message>
+    <message>
+        <source>Rule errors:</source>
+        <translation>Sai sót về quy định:</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Cảnh báo:</translation>
+    </message>
+    <message>
+        <source>✓ ready</source>
+        <translation>✓ đủ</translation>
+    </message>
+    <message>
+        <source>✗ not ready</source>
+        <translation>✗ chưa đủ</translation>
     </message>
 </context>
 <context>

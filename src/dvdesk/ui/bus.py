@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 PEOPLE = "people"
 MEMBERS = "members"
 CLASSES = "classes"
+PLANS = "plans"  # a yearly plan or the targets it gives
 ALL = "all"
 
 

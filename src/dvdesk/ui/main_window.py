@@ -1,5 +1,6 @@
-"""The main window: four tabs (candidates, members, classes, reports), menus, and a status bar
-with the number of people and of overdue steps."""
+"""The main window: four tabs (candidates, members, classes, reports), and for the office a fifth
+with its own work (the monthly review, the units' plans, targets and ranking), menus, and a status
+bar with the number of people and of overdue steps."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from dvdesk.ui.exchange_dialogs import (
 )
 from dvdesk.ui.import_dialog import ImportController
 from dvdesk.ui.mentors_tab import MentorsTab
+from dvdesk.ui.office_tab import OfficeTab
 from dvdesk.ui.print_settings_dialog import PrintSettingsDialog
 from dvdesk.ui.register_dialog import RegisterDialog
 from dvdesk.ui.reports_tab import ReportsTab
@@ -90,6 +92,18 @@ class MainWindow(QMainWindow):
             3, self.tr("The yearly plan, the half-year and year reports, the procedure check")
         )
         self.reports_tab.person_requested.connect(self.show_person)
+        self.office_tab: OfficeTab | None = None
+        if self.info is not None and self.info.role == "office":
+            self.office_tab = OfficeTab(backend, bus, settings, self.tabs)
+            index = self.tabs.addTab(self.office_tab, self.tr("&Office"))
+            self.tabs.setTabToolTip(
+                index,
+                self.tr(
+                    "The office's own work: the monthly review of dossiers and its decisions, "
+                    "the units' plans, targets and the emulation ranking"
+                ),
+            )
+            self.office_tab.person_requested.connect(self.show_person)
         self.setCentralWidget(self.tabs)
         self.importer = ImportController(backend, bus, self)
 

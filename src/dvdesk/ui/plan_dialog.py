@@ -2,9 +2,11 @@
 
 Three pages: the targets (people to admit, the Youth Union share, classes, reviews, deadlines),
 the plan's text (purpose, measures, organisation), and, for the office, the share of the target
-given to each unit below. "Fill in the founding bloc plan" puts the bloc's founding plan in the
-form (200 admissions, 70% Youth Union, 3–4 and 2–3 classes, monthly review, base plans due
-5 March). A mistake shows under its field, on its page, and nothing is saved.
+given to each unit below, which "Share out" fills in proportion to the people each unit could
+still admit (its pool; each share can still be changed before saving). "Fill in the founding
+bloc plan" puts the bloc's founding plan in the form (200 admissions, 70% Youth Union, 3–4 and
+2–3 classes, monthly review, base plans due 5 March). A mistake shows under its field, on its
+page, and nothing is saved.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from dvdesk.domain.dates import format_date, parse_date
 from dvdesk.services import plans
 from dvdesk.services.errors import UserError
 from dvdesk.services.plans import PlanInput, PlanView, UnitTarget
+from dvdesk.services.targets import proposed_shares
 from dvdesk.ui.person_dialog import ErrorLabel, current_actor
 
 if TYPE_CHECKING:
@@ -300,6 +303,20 @@ class PlanDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.share_button = QPushButton(self.tr("&Share out by each unit's pool"), page)
+        self.share_button.setObjectName("share_button")
+        self.share_button.setToolTip(
+            self.tr(
+                "Share the people to admit among the units in proportion to the people each "
+                "could still admit (from the outstanding masses up to the chi bộ's vote). "
+                "Check the numbers, change any you wish, then Save."
+            )
+        )
+        self.share_button.clicked.connect(self.share_out)
+        share_row = QHBoxLayout()
+        share_row.addWidget(self.share_button)
+        share_row.addStretch(1)
+        layout.addLayout(share_row)
         self.units_table = QTableWidget(len(self.units), 3, page)
         self.units_table.setObjectName("units_table")
         self.units_table.setHorizontalHeaderLabels(
@@ -367,6 +384,25 @@ class PlanDialog(QDialog):
         targets = current.targets if current is not None else ()
         self.load(replace(founding, targets=targets))  # keep what the units were given
         self.form_error.show_message("")
+
+    def share_out(self) -> None:
+        """Fill each unit's people to admit with its share of the target, by its pool; a unit
+        the share leaves out (one further down) gets none. Nothing is saved yet."""
+        self.form_error.show_message("")
+        self.errors["targets"].show_message("")
+        total = self.admit_target.value()
+        if not total:
+            self.errors["targets"].show_message(
+                self.tr("Write the people to admit (first page) before sharing them out.")
+            )
+            return
+        try:
+            shares = proposed_shares(self._backend.db, total)
+        except UserError as exc:
+            self.errors["targets"].show_message(exc.message(self._backend.lang))
+            return
+        for unit_id, (admit, _aware) in self.unit_spins.items():
+            admit.setValue(shares.get(unit_id, 0))
 
     def _update_hints(self, *_: object) -> None:
         admit, share = self.admit_target.value(), self.youth_union_share.value()

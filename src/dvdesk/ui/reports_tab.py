@@ -968,6 +968,7 @@ class ReportsTab(QWidget):
         self.plan = saved
         self._show_plan()
         self.message.setText(self.tr("The plan for {year} is saved.").format(year=saved.year))
+        self._bus.announce(changes.PLANS)  # the office's targets per unit may have changed
         if self.activated:
             self.load_report()  # measured against the new targets
 
