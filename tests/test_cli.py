@@ -360,3 +360,33 @@ def test_targets_rank_the_units_and_propose_a_share(
     assert code == 0 and "  1. " in out and "kết nạp" in out
     code, _, err = run(capsys, "--data-dir", office, "targets", "--share", "-1")
     assert code != 0 and "âm" in err and "Traceback" not in err
+
+
+def test_backup_verify_and_restore_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    d = str(tmp_path / "data")
+    assert run(capsys, "--data-dir", d, "demo", "--units", "2", "--people", "40")[0] == 0
+    code, _, err = run(capsys, "--data-dir", d, "backup")
+    assert code == 1 and "khóa" in err  # no keys, nothing to encrypt to
+    monkeypatch.setenv("DVDESK_PASSPHRASE", "mật khẩu sao lưu")
+    assert run(capsys, "--data-dir", d, "keys", "init")[0] == 0
+    out_file = tmp_path / "usb" / "sao-luu.dvbak"
+    code, out, err = run(capsys, "--data-dir", d, "backup", "--out", str(out_file), "--json")
+    assert code == 0, err
+    assert json.loads(out)["reason"] == "manual" and out_file.exists()
+    code, out, _ = run(capsys, "--data-dir", d, "verify")
+    assert code == 0 and "không có lỗi" in out
+    code, out, err = run(capsys, "--data-dir", d, "restore", str(out_file), "--preview")
+    assert code == 0, err
+    assert "người" in out
+    code, out, err = run(capsys, "--data-dir", d, "restore", str(out_file), "--json")
+    assert code == 0, err
+    restored = json.loads(out)
+    assert restored["report"]["ok"] is True and restored["set_aside"]
+    code, out, _ = run(capsys, "--data-dir", d, "backup", "--list")
+    assert code == 0 and "before-restore" in out
+    bad = tmp_path / "hong.dvbak"
+    bad.write_bytes(out_file.read_bytes()[:300])
+    code, _, err = run(capsys, "--data-dir", d, "restore", str(bad))
+    assert code == 1 and "hong.dvbak" in err and "Traceback" not in err

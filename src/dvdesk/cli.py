@@ -204,6 +204,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("backup", help="an encrypted backup of the database, now")
+    p.add_argument("--out", type=Path, help="write it here (default: the backups folder)")
+    p.add_argument("--list", action="store_true", help="list the backups in the backups folder")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("restore", help="put a backup in place of the database (kept aside)")
+    p.add_argument("file", type=Path, help="the backup (.dvbak)")
+    p.add_argument("--preview", action="store_true", help="only say what the backup holds")
+    _passphrase_args(p)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("verify", help="check the database file: integrity and references")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("register", help="the document register (numbers issued)")
     p.add_argument("--json", action="store_true")
     return parser
@@ -776,6 +790,112 @@ def cmd_audit(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(1, n // 1024)} KB"
+
+
+def cmd_backup(args: argparse.Namespace, db: Database) -> int:
+    from dvdesk.services import backups
+
+    if args.list:
+        rows = backups.list_backups(backups.folder_of(db.path))
+        if args.json:
+            _print_json({"backups": rows})
+            return 0
+        for r in rows:
+            print(f"{r.created_at:%d/%m/%Y %H:%M}  {r.reason:<17} {_size(r.size):>9}  {r.path}")
+        return 0
+    made = backups.make_backup(db, "manual", args.out)
+    assert made is not None
+    if args.json:
+        _print_json(made)
+    else:
+        print(f"{made.path} ({_size(made.size)})")
+    return 0
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from dvdesk.services.setup import default_data_dir
+
+    return Path(args.data_dir or default_data_dir())
+
+
+def _counts_text(counts: dict[str, int], vi: bool) -> str:
+    names = (
+        {"people": "người", "members": "đảng viên", "units": "đơn vị", "events": "sự kiện"}
+        if vi
+        else {"people": "people", "members": "members", "units": "units", "events": "events"}
+    )
+    return ", ".join(f"{counts[k]} {v}" for k, v in names.items() if k in counts)
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from dvdesk.services import backups
+
+    vi = args.lang == "vi"
+    data_dir = _data_dir(args)
+    passphrase = _passphrase(args)
+    if args.preview:
+        seen = backups.preview(args.file, passphrase, data_dir)
+        if args.json:
+            _print_json(seen)
+        else:
+            print(
+                f"{seen.info.unit_code} {seen.info.unit_name} · "
+                f"{seen.created_at:%d/%m/%Y %H:%M} · {_counts_text(seen.info.counts, vi)}"
+            )
+        return 0
+    result = backups.restore(args.file, passphrase, data_dir)
+    if args.json:
+        _print_json(result)
+    else:
+        print(
+            (
+                f"Đã khôi phục bản sao lưu ngày {result.preview.created_at:%d/%m/%Y %H:%M} "
+                f"({_counts_text(result.preview.info.counts, vi)})."
+            )
+            if vi
+            else (
+                f"Restored the backup of {result.preview.created_at:%d/%m/%Y %H:%M} "
+                f"({_counts_text(result.preview.info.counts, vi)})."
+            )
+        )
+        if result.set_aside:
+            print(
+                ("Dữ liệu cũ được giữ ở: " if vi else "The old data is kept in: ")
+                + str(result.set_aside)
+            )
+        print(_report_text(result.report, vi))
+    return 0 if result.report.ok else EXIT_FAILED
+
+
+def _report_text(report: Any, vi: bool) -> str:
+    if report.ok:
+        return "Kiểm tra dữ liệu: không có lỗi." if vi else "Database check: no problems."
+    lines = ["Kiểm tra dữ liệu: CÓ LỖI" if vi else "Database check: PROBLEMS FOUND"]
+    lines += [f"  {p}" for p in report.problems[:20]]
+    lines += [
+        f"  {'tham chiếu hỏng' if vi else 'broken reference'}: {f}"
+        for f in report.foreign_keys[:20]
+    ]
+    return "\n".join(lines)
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from dvdesk.db.engine import DB_FILE_NAME
+    from dvdesk.services import backups
+
+    path = _data_dir(args) / DB_FILE_NAME
+    if not path.exists():
+        raise CliError(f"no database at {path}")
+    report = backups.verify(path)
+    if args.json:
+        _print_json(report)
+    else:
+        print(_report_text(report, args.lang == "vi"))
+    return 0 if report.ok else EXIT_FAILED
+
+
 def cmd_register(args: argparse.Namespace, db: Database) -> int:
     from dvdesk.services import register
 
@@ -799,6 +919,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Database], int]] = {
     "review": cmd_review,
     "plans": cmd_plans,
     "targets": cmd_targets,
+    "backup": cmd_backup,
     "audit": cmd_audit,
     "keys": cmd_keys,
     "export": cmd_export,
@@ -827,6 +948,13 @@ def _run_gui(args: argparse.Namespace) -> int:
     return run_gui(db, lang=args.lang)
 
 
+# Commands that work on the database file itself: they must not open (or migrate) it first.
+WITHOUT_OPENING: dict[str, Callable[[argparse.Namespace], int]] = {
+    "restore": cmd_restore,
+    "verify": cmd_verify,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -839,6 +967,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.lang = args.lang or "vi"
         if args.demo and args.data_dir is None:
             args.data_dir = Path(tempfile.mkdtemp(prefix="dvdesk-demo-"))
+        if args.command in WITHOUT_OPENING:
+            return WITHOUT_OPENING[args.command](args)
         db = _open(args)
         if args.demo and args.command not in ("demo", "init"):
             from dvdesk.services.demo import make_demo

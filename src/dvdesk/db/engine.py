@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,7 +84,7 @@ def _current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def _migrate(engine: Engine) -> None:
+def _migrate(engine: Engine, before: Callable[[], None] | None = None) -> None:
     cfg = alembic_config(engine)
     script = ScriptDirectory.from_config(cfg)
     current = _current_revision(engine)
@@ -95,6 +95,8 @@ def _migrate(engine: Engine) -> None:
             "install that version or newer to open it"
         )
     if current != script.get_current_head():
+        if current is not None and before is not None:
+            before()  # an existing database is about to change shape: back it up first
         command.upgrade(cfg, "head")
     with engine.begin() as conn:
         conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
@@ -131,14 +133,15 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
-def open_database(path: Path) -> Database:
-    """Open (or create) the database at `path` and bring its schema up to date."""
+def open_database(path: Path, before_migrate: Callable[[Path], None] | None = None) -> Database:
+    """Open (or create) the database at `path` and bring its schema up to date, calling
+    `before_migrate(path)` first when an existing database needs migrating."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() and path.stat().st_size > 0:
         _check_is_sqlite(path)
     engine = make_engine(path)
     try:
-        _migrate(engine)
+        _migrate(engine, (lambda: before_migrate(path)) if before_migrate else None)
     except Exception:
         engine.dispose()
         raise

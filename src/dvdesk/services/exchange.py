@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import uuid
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -36,7 +35,8 @@ from dvdesk.db.engine import Database, Session, schema_head
 from dvdesk.db.models import BundleLedger, Conflict, OwnKey, PeerKey, Person, Unit
 from dvdesk.db.tracking import APPLYING_EXCHANGE, content_hash
 from dvdesk.domain.text import clean
-from dvdesk.services import audit
+from dvdesk.files import write_atomic
+from dvdesk.services import audit, backups
 from dvdesk.services.calendar import recompute_all
 from dvdesk.services.derive import load_calendar, refresh, refresh_many
 from dvdesk.services.errors import NotFoundError, UserError
@@ -488,12 +488,7 @@ def export_bundle(
 
 def _write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    write_atomic(path, data)
 
 
 # --- in ------------------------------------------------------------------------------------
@@ -560,6 +555,8 @@ def import_bundles(
     with db.reader() as session:
         own, _role = _install_unit(session)
         pairs = _unlock(session, own.id, passphrase)
+    if files and not dry_run:
+        backups.make_backup(db, "before-import")  # refused: nothing is imported either
     for index, path in enumerate(files):
         if is_cancelled is not None and is_cancelled():
             break

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,7 +13,7 @@ from dvdesk.db import queries
 from dvdesk.db.engine import DB_FILE_NAME, Database, open_database
 from dvdesk.db.models import Install, Unit
 from dvdesk.domain.text import clean
-from dvdesk.services import audit
+from dvdesk.services import audit, backups
 from dvdesk.services.errors import UserError
 
 ROLES = ("cell", "office")
@@ -22,8 +23,14 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("dvdesk", appauthor=False, roaming=False))
 
 
+def _backup_before_migration(path: Path) -> None:
+    # Without keys there is nothing to encrypt a backup to; the migration goes ahead.
+    with contextlib.suppress(UserError):
+        backups.backup_file(path, "before-migration")
+
+
 def open_data_dir(data_dir: Path) -> Database:
-    return open_database(data_dir / DB_FILE_NAME)
+    return open_database(data_dir / DB_FILE_NAME, _backup_before_migration)
 
 
 @dataclass(frozen=True)
