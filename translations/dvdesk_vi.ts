@@ -268,6 +268,67 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>dvdesk backups (*.dvbak)</source>
+        <translation>Bản sao lưu dvdesk (*.dvbak)</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s key passphrase:</source>
+        <translation>Mật khẩu khóa của đơn vị:</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>The backup is written to {path}. Copy it to a USB stick now and then.</source>
+        <translation>Đã ghi bản sao lưu vào {path}. Thỉnh thoảng hãy chép nó sang USB.</translation>
+    </message>
+    <message>
+        <source>Check the database</source>
+        <translation>Kiểm tra dữ liệu</translation>
+    </message>
+    <message>
+        <source>The backup of {unit} made on {when} holds {people} people, {members} Party members and {events} recorded steps; the last change in it was on {last}.
+
+Put it in place of the data now? The data as it is now is backed up and kept aside first.</source>
+        <translation>Bản sao lưu của {unit} làm ngày {when} có {people} người, {members} đảng viên và {events} bước đã ghi; lần thay đổi cuối trong đó là {last}.
+
+Đặt bản này vào chỗ dữ liệu hiện nay? Dữ liệu hiện nay được sao lưu và giữ riêng trước.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupKeeper</name>
+    <message>
+        <source>Backed up at {time}.</source>
+        <translation>Đã sao lưu lúc {time}.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupReport</name>
+    <message>
+        <source>The database is sound: no damage and no broken references.</source>
+        <translation>Dữ liệu tốt: không có chỗ hỏng, không có tham chiếu bị đứt.</translation>
+    </message>
+    <message>
+        <source>The database has problems:</source>
+        <translation>Dữ liệu có lỗi:</translation>
+    </message>
+    <message>
+        <source>Broken reference: {what}</source>
+        <translation>Tham chiếu bị đứt: {what}</translation>
+    </message>
+    <message>
+        <source>Restore the newest backup (File → Restore from a backup…).</source>
+        <translation>Hãy khôi phục bản sao lưu gần nhất (Tệp → Khôi phục từ bản sao lưu…).</translation>
+    </message>
+</context>
+<context>
     <name>BatchPrinter</name>
     <message>
         <source>Preparing…</source>
@@ -1781,10 +1842,6 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
         <translation>Tệp khóa công khai (*.dvkey);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <source>The file could not be written: {path}: {error}</source>
-        <translation>Không ghi được tệp {path}: {error}</translation>
-    </message>
-    <message>
         <source>Saved: {path}. Give it to the other unit with the printed fingerprint page.</source>
         <translation>Đã lưu: {path}. Hãy trao tệp này cho đơn vị kia cùng phiếu dấu vân tay đã in.</translation>
     </message>
@@ -1956,6 +2013,26 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
     <message>
         <source>Margins, the committee&apos;s name, who signs, the place on the date line</source>
         <translation>Lề trang, tên cấp ủy, người ký, địa danh trên dòng ngày tháng</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Sao &amp;lưu ngay</translation>
+    </message>
+    <message>
+        <source>An encrypted copy of all the data, in the backups folder</source>
+        <translation>Một bản sao đã mã hóa của toàn bộ dữ liệu, trong thư mục sao lưu</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore from a backup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>C&amp;heck the database</source>
+        <translation>Kiểm tra &amp;dữ liệu</translation>
+    </message>
+    <message>
+        <source>Look for damage and broken references</source>
+        <translation>Tìm chỗ hỏng và các tham chiếu bị đứt</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2599,20 +2676,6 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
     <message>
         <source>PDF not saved</source>
         <translation>Chưa lưu được PDF</translation>
-    </message>
-    <message>
-        <source>The PDF could not be written to:
-{path}
-
-{error}
-
-If the file is open in another program, close it and try again, or choose another folder.</source>
-        <translation>Không ghi được tệp PDF vào:
-{path}
-
-{error}
-
-Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi thử lần nữa, hoặc chọn thư mục khác.</translation>
     </message>
     <message>
         <source>Print</source>

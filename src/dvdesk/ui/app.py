@@ -18,11 +18,22 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QThreadPool, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QThreadPool,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication
 
+from dvdesk.services import backups
+from dvdesk.services.errors import UserError
+from dvdesk.services.setup import open_data_dir
 from dvdesk.ui.backend import Backend
-from dvdesk.ui.bus import Bus
+from dvdesk.ui.backup_dialogs import BackupKeeper, report_text
+from dvdesk.ui.bus import ALL, Bus
 from dvdesk.ui.errors import ErrorReporter, setup_logging
 from dvdesk.ui.main_window import MainWindow
 from dvdesk.ui.settings import (
@@ -109,13 +120,52 @@ class Gui:
         self.translators: list[QTranslator] = []
         self.lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
         self.translators = install_translators(self.app, self.lang)
+        # The database's backups outlive any one window (a language change, a restore).
+        self.backup_keeper = BackupKeeper(Backend(db, self.lang, today))
+        self.backup_keeper.message.connect(self._status)
+        # How the outcome of a restore is told (a message box; tests replace it).
+        self.tell: Callable[[str, str], None] = lambda title, text: self.window.backup.inform(
+            title, text
+        )
         self.window = self._build()
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 8000)
 
     def _build(self) -> MainWindow:
         backend = Backend(self.db, self.lang, self.today)
         window = MainWindow(backend, self.bus, self.settings, self.log_path)
         window.language_requested.connect(self.set_language)
+        window.backup.restore_requested.connect(self.restore)
         return window
+
+    def restore(self, file: str, passphrase: str) -> None:
+        """Close the window and the database, put the backup in place, and open both again:
+        the database file cannot be replaced while it is open."""
+        old = self.window
+        visible = old.isVisible()
+        old.save_state()
+        old.shutdown()
+        QThreadPool.globalInstance().waitForDone(30_000)
+        data_dir = self.db.path.parent
+        self.backup_keeper.timer.stop()
+        self.db.close()
+        outcome: str
+        try:
+            result = backups.restore(Path(file), passphrase, data_dir)
+            outcome = report_text(result.report)
+        except UserError as exc:
+            outcome = exc.message(self.lang)
+        self.db = open_data_dir(data_dir)
+        self.backup_keeper.use(Backend(self.db, self.lang, self.today))
+        self.window = self._build()
+        if visible:
+            self.window.show()
+        old.language_requested.disconnect(self.set_language)
+        old.hide()
+        old.deleteLater()
+        self.bus.announce(ALL)
+        self.tell(QCoreApplication.translate("BackupActions", "Restore from a backup"), outcome)
 
     def set_language(self, lang: str) -> None:
         if lang not in LANGUAGES or lang == self.lang:
@@ -138,6 +188,7 @@ class Gui:
     def shutdown(self) -> None:
         self.window.shutdown()
         QThreadPool.globalInstance().waitForDone(5000)
+        self.backup_keeper.shutdown()  # the backup on exit
         remove_translators(self.app, self.translators)
 
 

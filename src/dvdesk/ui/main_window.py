@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from dvdesk.services import exchange, printing
+from dvdesk.ui.backup_dialogs import BackupActions
 from dvdesk.ui.candidates_tab import CandidatesTab
 from dvdesk.ui.classes_tab import ClassesTab
 from dvdesk.ui.exchange_dialogs import (
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
             self.office_tab.person_requested.connect(self.show_person)
         self.setCentralWidget(self.tabs)
         self.importer = ImportController(backend, bus, self)
+        self.backup = BackupActions(backend, self)
 
         self._build_menus()
         self._build_status_bar()
@@ -155,6 +157,20 @@ class MainWindow(QMainWindow):
         )
         self.print_settings_action.triggered.connect(self.edit_print_settings)
         menu_file.addAction(self.print_settings_action)
+        menu_file.addSeparator()
+        self.backup_now_action = QAction(self.tr("&Back up now"), self)
+        self.backup_now_action.setStatusTip(
+            self.tr("An encrypted copy of all the data, in the backups folder")
+        )
+        self.backup_now_action.triggered.connect(lambda: self.backup.back_up_now())
+        menu_file.addAction(self.backup_now_action)
+        self.restore_action = QAction(self.tr("Rest&ore from a backup…"), self)
+        self.restore_action.triggered.connect(lambda: self.backup.restore())
+        menu_file.addAction(self.restore_action)
+        self.check_action = QAction(self.tr("C&heck the database"), self)
+        self.check_action.setStatusTip(self.tr("Look for damage and broken references"))
+        self.check_action.triggered.connect(lambda: self.backup.check())
+        menu_file.addAction(self.check_action)
         menu_file.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))

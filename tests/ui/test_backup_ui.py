@@ -1,0 +1,83 @@
+"""Backups from the window: back up now, check the database, and restore (the window and the
+database are closed, the backup put in place, and both opened again)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+from ui_data import TODAY, wait_loaded
+
+from dvdesk.db.engine import Database
+from dvdesk.services import backups, exchange
+from dvdesk.ui.app import Gui
+
+PASS = "mật khẩu sao lưu"
+
+
+def _people(path: Path) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return int(con.execute("SELECT count(*) FROM people").fetchone()[0])
+    finally:
+        con.close()
+
+
+def test_back_up_check_and_restore_from_the_file_menu(qtbot: QtBot, db: Database) -> None:
+    exchange.init_keys(db, PASS)
+    gui = Gui(db, "en", today=lambda: TODAY)
+    qtbot.addWidget(gui.window)
+    wait_loaded(qtbot, gui.window)
+    said: list[tuple[str, str]] = []
+    actions = gui.window.backup
+    actions.inform = lambda title, text: said.append((title, text))
+    gui.window.backup_now_action.trigger()
+    [made] = backups.list_backups(backups.folder_of(db.path))
+    assert str(made.path) in said[-1][1]
+    gui.window.check_action.trigger()
+    assert "sound" in said[-1][1]
+
+    people = _people(db.path)
+    with db.unit_of_work() as session:
+        session.execute(text("DELETE FROM open_deadlines"))
+        session.execute(text("DELETE FROM people WHERE rowid % 2 = 0"))
+    assert _people(db.path) < people
+
+    old = gui.window
+    asked: list[str] = []
+    actions.ask_file = lambda: str(made.path)
+    actions.ask_passphrase = lambda: PASS
+    actions.confirm = lambda text: asked.append(text) or True
+    gui.tell = lambda title, text: said.append((title, text))
+    actions.restore()
+    assert f"holds {people} people" in asked[0]
+    assert gui.window is not old  # rebuilt on the restored database
+    qtbot.addWidget(gui.window)
+    wait_loaded(qtbot, gui.window)
+    assert _people(gui.db.path) == people
+    assert "sound" in said[-1][1]  # the restored database was checked
+    assert gui.window.candidates_tab.model.rowCount() == people
+    gui.window.close()
+    gui.shutdown()
+    gui.db.close()
+
+
+def test_a_wrong_passphrase_restores_nothing(qtbot: QtBot, db: Database) -> None:
+    exchange.init_keys(db, PASS)
+    made = backups.make_backup(db)
+    assert made is not None
+    gui = Gui(db, "en", today=lambda: TODAY)
+    qtbot.addWidget(gui.window)
+    said: list[str] = []
+    actions = gui.window.backup
+    actions.inform = lambda title, text: said.append(text)
+    actions.ask_file = lambda: str(made.path)
+    actions.ask_passphrase = lambda: "sai"
+    actions.confirm = lambda text: True
+    old = gui.window
+    actions.restore()
+    assert gui.window is old and said and "passphrase" in said[0].lower()
+    gui.window.close()
+    gui.shutdown()
