@@ -48,6 +48,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from dvdesk.files import write_atomic
+
 FAMILY = "LiberationSerif"
 REGULAR = "LiberationSerif"
 BOLD = "LiberationSerif-Bold"
@@ -411,7 +413,7 @@ class PartyDocument:
     def write(self, body: Sequence[BodyItem], path: str | Path) -> Path:
         """Write the PDF to `path` and return it."""
         target = Path(path)
-        target.write_bytes(self.render(body))
+        write_atomic(target, self.render(body))
         return target
 
     def _build(self, out: io.BytesIO, body: Sequence[BodyItem], invariant: bool) -> None:

@@ -26,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from dvdesk.domain.text import clean
 from dvdesk.domain.validation import render
+from dvdesk.files import atomic_path
 
 PEOPLE_SHEET = "Người vào Đảng"
 MEMBERS_SHEET = "Đảng viên"
@@ -361,7 +362,8 @@ def write_template(path: Path) -> None:
     _guide_sheet(book.create_sheet(GUIDE_SHEET))
     book.active = 0
     path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    with atomic_path(path) as tmp:
+        book.save(tmp)
 
 
 def _data_sheet(sheet: Worksheet, columns: Sequence[Column]) -> None:

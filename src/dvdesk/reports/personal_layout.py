@@ -37,6 +37,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from dvdesk.files import write_atomic
 from dvdesk.reports.pdf_layout import (
     BODY_SIZE,
     BOLD,
@@ -477,7 +478,7 @@ class PersonalDocument:
 
     def write(self, body: Sequence[BodyItem], path: str | Path) -> Path:
         target = Path(path)
-        target.write_bytes(self.render(body))
+        write_atomic(target, self.render(body))
         return target
 
 

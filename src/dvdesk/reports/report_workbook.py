@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dvdesk.domain.statistics import Breakdown, ProcedureItem
+from dvdesk.files import atomic_path
 from dvdesk.reports.report_document import ReportPrint
 
 SUMMARY_SHEET = "Tổng hợp"
@@ -307,7 +308,8 @@ def write(path: Path, r: ReportPrint, items: Sequence[ProcedureItem] = (), title
     """Write the report workbook to `path` and return it."""
     book = build(r, items, title)
     path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    with atomic_path(path) as tmp:
+        book.save(tmp)
     return path
 
 
@@ -318,5 +320,6 @@ def write_procedure(path: Path, items: Sequence[ProcedureItem], as_of: date | No
     if as_of is not None:
         book[PROCEDURE_SHEET].oddHeader.center.text = f"Tính đến ngày {as_of:%d/%m/%Y}"
     path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    with atomic_path(path) as tmp:
+        book.save(tmp)
     return path

@@ -30,6 +30,7 @@ from dvdesk.db import register_queries
 from dvdesk.db.backup import ImageInfo, IntegrityReport
 from dvdesk.db.engine import DB_FILE_NAME, Database, DatabaseError, open_database, schema_head
 from dvdesk.domain.retention import Retention, to_keep
+from dvdesk.files import write_atomic
 from dvdesk.services import audit
 from dvdesk.services.errors import UserError
 from dvdesk.sync import keys
@@ -83,18 +84,8 @@ def folder_of(db_path: Path) -> Path:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Through a temporary file in the same folder, fsynced, then renamed over the target."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomic(path, data)
 
 
 def _no_keys() -> UserError:

@@ -35,7 +35,7 @@ from dvdesk.db.engine import Database, Session, schema_head
 from dvdesk.db.models import BundleLedger, Conflict, OwnKey, PeerKey, Person, Unit
 from dvdesk.db.tracking import APPLYING_EXCHANGE, content_hash
 from dvdesk.domain.text import clean
-from dvdesk.files import write_atomic
+from dvdesk.files import atomic_path, write_atomic
 from dvdesk.services import audit, backups
 from dvdesk.services.calendar import recompute_all
 from dvdesk.services.derive import load_calendar, refresh, refresh_many
@@ -407,7 +407,11 @@ def export_bundle(
     actor: str = "",
 ) -> ExportResult:
     """Write the bundle for `to_unit` (code or id) to `out`; numbered, entered in the ledger."""
-    with db.unit_of_work() as session:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # The file gets its name only once the ledger entry is committed: a file at its final name
+    # is always one the ledger knows. A crash in between leaves an entry without its file,
+    # which is harmless (the next bundle carries everything not yet acknowledged).
+    with atomic_path(out) as tmp, db.unit_of_work() as session:
         own, role = _install_unit(session)
         peer = _unit_ref(session, to_unit)
         pinned = sync_queries.peer_keys(session, peer.id)
@@ -455,7 +459,7 @@ def export_bundle(
             signer=signer,
             recipient=X25519PublicKey.from_public_bytes(bytes.fromhex(pinned[0].box_public)),
         )
-        _write_atomic(out, data)
+        tmp.write_bytes(data)
         session.add(
             BundleLedger(
                 bundle_id=opened_id,
@@ -483,7 +487,8 @@ def export_bundle(
             peer.id,
             after={"bundle_id": opened_id, "seq": seq, "kind": kind, "counts": counts},
         )
-        return ExportResult(out, opened_id, kind, seq, state.in_seq, counts, peer.name)
+        result = ExportResult(out, opened_id, kind, seq, state.in_seq, counts, peer.name)
+    return result
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

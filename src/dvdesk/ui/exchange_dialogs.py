@@ -66,6 +66,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dvdesk.files import FileWriteError, write_atomic
 from dvdesk.reports import key_page
 from dvdesk.services import exchange
 from dvdesk.services.errors import UserError
@@ -675,16 +676,9 @@ class KeysDialog(QDialog):
         self.own_error.show_message("")
         try:
             data = exchange.export_public_key(self._backend.db)
-            path.write_bytes(data)
-        except UserError as exc:
+            write_atomic(path, data)
+        except (UserError, FileWriteError) as exc:
             self.own_error.show_message(exc.message(self._backend.lang))
-            return None
-        except OSError as exc:
-            self.own_error.show_message(
-                self.tr("The file could not be written: {path}: {error}").format(
-                    path=str(path), error=exc.strerror or str(exc)
-                )
-            )
             return None
         self._settings.setValue(KEY_FOLDER, str(path.parent))
         self._notice(
@@ -1277,6 +1271,9 @@ class ExportDialog(_JobDialog):
                 "keys": self.form_error,
             }.get(exc.field, self.form_error)
             target.show_message(exc.message(lang))
+            return True
+        if isinstance(exc, FileWriteError):  # full disk, read-only stick: says which and why
+            self.file_error.show_message(exc.message(lang))
             return True
         if isinstance(exc, OSError):
             self.file_error.show_message(

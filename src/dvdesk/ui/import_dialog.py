@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dvdesk.files import FileWriteError
 from dvdesk.ui import bus as changes
 
 if TYPE_CHECKING:
@@ -279,7 +280,14 @@ class ImportController(QObject):
                     "The template could not be written to:\n{path}\n\n{error}\n\n"
                     "If the file is open in Excel, close it and try again, or choose another "
                     "folder."
-                ).format(path=str(path), error=exc.strerror or str(exc)),
+                ).format(
+                    path=str(path),
+                    error=(
+                        exc.message(self._backend.lang)
+                        if isinstance(exc, FileWriteError)
+                        else exc.strerror or str(exc)
+                    ),
+                ),
             )
             return None
         self.message.emit(self.tr("Template saved: {path}").format(path=str(path)))

@@ -19,7 +19,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 import pypdfium2
-from PySide6.QtCore import QPoint, QRect, QSize, QSizeF, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QLocale, QPoint, QRect, QSize, QSizeF, QStandardPaths, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dvdesk.files import FileWriteError, write_atomic
 from dvdesk.reports.pdf_merge import PDFIUM_LOCK
 
 log = logging.getLogger(__name__)
@@ -431,17 +432,10 @@ class PdfPreviewDialog(QDialog):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         try:
-            path.write_bytes(self.pdf)
-        except OSError as exc:  # open in a reader, read-only folder: the user can fix that
+            write_atomic(path, self.pdf)
+        except FileWriteError as exc:  # full disk, read-only folder: the user can fix that
             log.warning("Could not save the PDF to %s: %s", path, exc)
-            self._notify(
-                self.tr("PDF not saved"),
-                self.tr(
-                    "The PDF could not be written to:\n{path}\n\n{error}\n\n"
-                    "If the file is open in another program, close it and try again, or choose "
-                    "another folder."
-                ).format(path=str(path), error=exc.strerror or str(exc)),
-            )
+            self._notify(self.tr("PDF not saved"), exc.message(_ui_language()))
             return None
         return path
 
@@ -565,3 +559,8 @@ def _key_text(key: QKeySequence.StandardKey) -> str:
 def _documents() -> Path:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(folder) if folder else Path.home()
+
+
+def _ui_language() -> str:
+    # The dialog has no backend to ask; the window sets Qt's default locale to its language.
+    return "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"

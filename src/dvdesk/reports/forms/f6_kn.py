@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable
 from dvdesk.domain.dossier import DossierEvent, PersonDossier, PrintContext
 from dvdesk.domain.forms import FormInput
 from dvdesk.domain.pipeline import EventKind
+from dvdesk.files import write_atomic
 from dvdesk.reports.pdf_layout import (
     Margins,
     PartyDocument,
@@ -316,5 +317,5 @@ def render(
 def write(r: AdmissionResolution, path: str | Path, margins: Margins | None = None) -> Path:
     """Write the 6-KNĐ to `path`."""
     target = Path(path)
-    target.write_bytes(render(r, margins))
+    write_atomic(target, render(r, margins))
     return target
