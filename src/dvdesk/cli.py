@@ -246,10 +246,14 @@ def _passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
 
 
 def _open(args: argparse.Namespace) -> Database:
-    from dvdesk.services.setup import default_data_dir, open_data_dir
+    from dvdesk.services.setup import default_data_dir, open_data_dir, storage_warning
 
     data_dir: Path = args.data_dir or default_data_dir()
-    return open_data_dir(data_dir)
+    db = open_data_dir(data_dir)
+    warning = storage_warning(db.path, getattr(args, "lang", None) or "vi")
+    if warning:
+        print(f"dvdesk: {warning}", file=sys.stderr)
+    return db
 
 
 def _today() -> date:

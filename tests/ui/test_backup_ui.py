@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 from ui_data import TODAY, wait_loaded
@@ -79,5 +80,23 @@ def test_a_wrong_passphrase_restores_nothing(qtbot: QtBot, db: Database) -> None
     old = gui.window
     actions.restore()
     assert gui.window is old and said and "passphrase" in said[0].lower()
+    gui.window.close()
+    gui.shutdown()
+
+
+def test_a_database_on_a_network_share_is_warned_about_in_the_status_bar(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dvdesk.db import location
+
+    mountinfo = f"36 1 0:40 / {db.path.parent.parent} rw - cifs //may-chu/du-lieu rw\n"
+    real = location.storage_warning
+    monkeypatch.setattr(
+        location, "storage_warning", lambda path: real(path, system="linux", mountinfo=mountinfo)
+    )
+    gui = Gui(db, "vi", today=lambda: TODAY)
+    qtbot.addWidget(gui.window)
+    label = gui.window.storage_warning
+    assert not label.isHidden() and "mạng" in label.text()
     gui.window.close()
     gui.shutdown()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import platformdirs
 
-from dvdesk.db import queries
+from dvdesk.db import location, queries
 from dvdesk.db.engine import DB_FILE_NAME, Database, open_database
 from dvdesk.db.models import Install, Unit
 from dvdesk.domain.text import clean
@@ -93,3 +93,11 @@ def init_unit(
     info = install_info(db)
     assert info is not None
     return info
+
+
+def storage_warning(db_path: Path, lang: str = "vi") -> str | None:
+    """A warning, in words, when the database is on a network share or a removable drive."""
+    found = location.storage_warning(db_path.parent)
+    if found is None:
+        return None
+    return found[0] if lang == "vi" else found[1]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from dvdesk.services import exchange, printing
+from dvdesk.services.setup import storage_warning
 from dvdesk.ui.backup_dialogs import BackupActions
 from dvdesk.ui.candidates_tab import CandidatesTab
 from dvdesk.ui.classes_tab import ClassesTab
@@ -294,6 +295,15 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.people_status)
         bar.addPermanentWidget(self.overdue_icon)
         bar.addPermanentWidget(self.overdue_status)
+        # Said on every start and never hidden: a database on a share or a stick gets damaged.
+        self.storage_warning = QLabel(self)
+        self.storage_warning.setObjectName("storage_warning")
+        self.storage_warning.setStyleSheet(f"color: {OVERDUE_COLOUR}; font-weight: bold;")
+        warning = storage_warning(self._backend.db.path, self._backend.lang)
+        self.storage_warning.setText(warning or "")
+        self.storage_warning.setToolTip(warning or "")
+        self.storage_warning.setVisible(bool(warning))
+        bar.insertPermanentWidget(0, self.storage_warning, 1)
 
     def _restore(self) -> None:
         settings = self._settings
