@@ -256,6 +256,14 @@ def _open(args: argparse.Namespace) -> Database:
     return db
 
 
+def _save(path: Path, data: bytes) -> None:
+    """Write a file the user asked for, all or nothing (files.write_atomic)."""
+    from dvdesk.files import write_atomic
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, data)
+
+
 def _today() -> date:
     return date.today()
 
@@ -436,7 +444,7 @@ def cmd_print(args: argparse.Namespace, db: Database) -> int:
         printed = printing.print_class_form(db, spec.code, args.class_id, on=args.on, inputs=inputs)
     else:
         printed = printing.print_probation_register(db, on=args.on)
-    args.out.write_bytes(printed.pdf)
+    _save(args.out, printed.pdf)
     if args.json:
         _print_json(
             {
@@ -478,8 +486,9 @@ def cmd_report(args: argparse.Namespace, db: Database) -> int:
                 "year",
             )
         if args.pdf:
-            args.pdf.write_bytes(
-                reports.print_plan(db, info.unit_id, year, on, register_number=args.number)
+            _save(
+                args.pdf,
+                reports.print_plan(db, info.unit_id, year, on, register_number=args.number),
             )
             written.append(str(args.pdf))
         data: dict[str, object] = reports.plan_json(plan)
@@ -488,8 +497,9 @@ def cmd_report(args: argparse.Namespace, db: Database) -> int:
         start, end = date(year, 1, 1), date(year, 12, 31)
         check = reports.procedure_check(db, start, end, lang=args.lang)
         if args.pdf:
-            args.pdf.write_bytes(
-                reports.print_procedure_check(db, start, end, on, register_number=args.number)
+            _save(
+                args.pdf,
+                reports.print_procedure_check(db, start, end, on, register_number=args.number),
             )
             written.append(str(args.pdf))
         if args.xlsx:
@@ -504,9 +514,7 @@ def cmd_report(args: argparse.Namespace, db: Database) -> int:
         kind = args.kind.replace("-", "_")
         view = reports.report(db, kind, year, lang=args.lang)
         if args.pdf:
-            args.pdf.write_bytes(
-                reports.print_report(db, kind, year, on, register_number=args.number)
-            )
+            _save(args.pdf, reports.print_report(db, kind, year, on, register_number=args.number))
             written.append(str(args.pdf))
         if args.xlsx:
             reports.export_report(db, kind, year, args.xlsx)
@@ -580,7 +588,7 @@ def cmd_keys(args: argparse.Namespace, db: Database) -> int:
         return 0
     if args.keys_command == "export":
         data = exchange.export_public_key(db)
-        args.out.write_bytes(data)
+        _save(args.out, data)
         print(args.out)
         return 0
     if args.keys_command == "import":
@@ -669,7 +677,7 @@ def cmd_review(args: argparse.Namespace, db: Database) -> int:
             ids = [find_person(session, ref).id for ref in args.decide]
         issued, pdf = review.issue_decisions(db, ids, on, lang=args.lang)
         if args.out and pdf is not None:
-            args.out.write_bytes(pdf)
+            _save(args.out, pdf)
         if args.json:
             _print_json({"decisions": issued, "file": str(args.out) if args.out else None})
         else:
@@ -989,6 +997,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"dvdesk: {exc}", file=sys.stderr)
         return EXIT_USAGE if isinstance(exc, CliError) else EXIT_FAILED
     except OSError as exc:
+        from dvdesk.files import FileWriteError
+
+        if isinstance(exc, FileWriteError):
+            print(f"dvdesk: {exc.message(args.lang or 'vi')}", file=sys.stderr)
+            return EXIT_FAILED
         name = exc.filename or ""
         print(f"dvdesk: {name}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILED
