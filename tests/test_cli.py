@@ -390,3 +390,26 @@ def test_backup_verify_and_restore_from_the_command_line(
     bad.write_bytes(out_file.read_bytes()[:300])
     code, _, err = run(capsys, "--data-dir", d, "restore", str(bad))
     assert code == 1 and "hong.dvbak" in err and "Traceback" not in err
+
+
+def test_a_damaged_database_is_named_and_recovered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    d = tmp_path / "data"
+    assert run(capsys, "--data-dir", str(d), "demo", "--units", "2", "--people", "30")[0] == 0
+    monkeypatch.setenv("DVDESK_PASSPHRASE", "mật khẩu khôi phục")
+    assert run(capsys, "--data-dir", str(d), "keys", "init")[0] == 0
+    assert run(capsys, "--data-dir", str(d), "backup")[0] == 0
+    db_file = d / "dvdesk.sqlite3"
+    raw = bytearray(db_file.read_bytes())
+    raw[4096:8192] = b"\x00" * 4096
+    db_file.write_bytes(bytes(raw))
+    before = db_file.read_bytes()
+    code, _, err = run(capsys, "--data-dir", str(d), "people", "list")
+    assert code == 1 and "damaged" in err and "dvdesk recover" in err
+    assert db_file.read_bytes() == before  # nothing written to it
+    code, out, err = run(capsys, "--data-dir", str(d), "recover")
+    assert code == 0, err
+    assert "Đã khôi phục" in out and "không có lỗi" in out
+    code, out, _ = run(capsys, "--data-dir", str(d), "recover")
+    assert code == 0 and "không hỏng" in out

@@ -3767,6 +3767,39 @@ hoạch</translation>
     </message>
 </context>
 <context>
+    <name>Recovery</name>
+    <message>
+        <source>The data file is damaged and cannot be used as it is:
+{problem}
+
+It will be kept aside, not deleted.</source>
+        <translation>Tệp dữ liệu bị hỏng, không dùng được như hiện nay:
+{problem}
+
+Tệp này sẽ được giữ riêng, không bị xóa.</translation>
+    </message>
+    <message>
+        <source>Damaged data</source>
+        <translation>Dữ liệu bị hỏng</translation>
+    </message>
+    <message>
+        <source>There is no backup in {folder}.</source>
+        <translation>Không có bản sao lưu nào trong {folder}.</translation>
+    </message>
+    <message>
+        <source>Restore the newest backup ({when}) and take in again the exchange files received since?</source>
+        <translation>Khôi phục bản sao lưu gần nhất ({when}) và nhận lại các tệp trao đổi đã nhận từ đó đến nay?</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s key passphrase:</source>
+        <translation>Mật khẩu khóa của đơn vị:</translation>
+    </message>
+    <message>
+        <source>The backup of {when} is restored and {files} exchange file(s) received since were taken in again.</source>
+        <translation>Đã khôi phục bản sao lưu ngày {when} và nhận lại {files} tệp trao đổi nhận được từ đó đến nay.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterDialog</name>
     <message>
         <source>Document register</source>

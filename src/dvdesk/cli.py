@@ -215,6 +215,13 @@ def build_parser() -> argparse.ArgumentParser:
     _passphrase_args(p)
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser(
+        "recover", help="a damaged database: the newest backup, then the files received since"
+    )
+    p.add_argument("--force", action="store_true", help="even if the database looks sound")
+    _passphrase_args(p)
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("verify", help="check the database file: integrity and references")
     p.add_argument("--json", action="store_true")
 
@@ -246,9 +253,17 @@ def _passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
 
 
 def _open(args: argparse.Namespace) -> Database:
+    from dvdesk.services.backups import damage
     from dvdesk.services.setup import default_data_dir, open_data_dir, storage_warning
 
     data_dir: Path = args.data_dir or default_data_dir()
+    problems = damage(data_dir)
+    if problems:
+        raise DatabaseError(
+            f"the database in {data_dir} is damaged ({problems[0]}); it has not been changed. "
+            "Run 'dvdesk recover' to restore the newest backup and take in again the files "
+            "received since (the damaged file is kept aside)"
+        )
     db = open_data_dir(data_dir)
     warning = storage_warning(db.path, getattr(args, "lang", None) or "vi")
     if warning:
@@ -893,6 +908,33 @@ def _report_text(report: Any, vi: bool) -> str:
     return "\n".join(lines)
 
 
+def cmd_recover(args: argparse.Namespace) -> int:
+    from dvdesk.services import backups
+
+    vi = args.lang == "vi"
+    data_dir = _data_dir(args)
+    problems = backups.damage(data_dir)
+    if not problems and not args.force:
+        print("Dữ liệu không hỏng: không cần khôi phục." if vi else "The database is sound.")
+        return 0
+    done = backups.recover(data_dir, _passphrase(args))
+    if args.json:
+        _print_json(done)
+        return 0 if done.restored.report.ok else EXIT_FAILED
+    when = f"{done.restored.preview.created_at:%d/%m/%Y %H:%M}"
+    print(
+        f"Đã khôi phục bản sao lưu ngày {when}; nhận lại {done.replayed} tệp trao đổi "
+        f"({done.already} tệp đã có trong bản sao lưu)."
+        if vi
+        else f"Restored the backup of {when}; took in {done.replayed} received file(s) again "
+        f"({done.already} were already in the backup)."
+    )
+    for line in done.refused:
+        print(f"  ! {line}", file=sys.stderr)
+    print(_report_text(done.restored.report, vi))
+    return 0 if done.restored.report.ok and not done.refused else EXIT_FAILED
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from dvdesk.db.engine import DB_FILE_NAME
     from dvdesk.services import backups
@@ -954,6 +996,15 @@ def _run_gui(args: argparse.Namespace) -> int:
         db = _open(args)
         make_demo(db, units=5, people=300, seed=1, today=_today())
     else:
+        from dvdesk.services.backups import damage
+        from dvdesk.services.setup import default_data_dir
+
+        problems = damage(args.data_dir or default_data_dir())
+        if problems:
+            from dvdesk.ui.app import run_recovery
+
+            if not run_recovery(args.data_dir or default_data_dir(), problems, args.lang):
+                return EXIT_FAILED
         db = _open(args)
     from dvdesk.ui.app import run_gui
 
@@ -963,6 +1014,7 @@ def _run_gui(args: argparse.Namespace) -> int:
 # Commands that work on the database file itself: they must not open (or migrate) it first.
 WITHOUT_OPENING: dict[str, Callable[[argparse.Namespace], int]] = {
     "restore": cmd_restore,
+    "recover": cmd_recover,
     "verify": cmd_verify,
 }
 

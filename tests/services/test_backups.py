@@ -213,3 +213,30 @@ def test_an_older_database_is_backed_up_before_it_is_migrated(data_dir: Path) ->
     [made] = backups.list_backups(data_dir / "backups")
     assert made.reason == "before-migration"
     assert backups.preview(made.path, PASS, data_dir).info.schema == "0005"
+
+
+def test_a_damaged_database_comes_back_from_a_backup_and_the_files_received_since(
+    tmp_path: Path,
+) -> None:
+    from exchange_world import OFFICE_PASS, make_world
+
+    world = make_world(tmp_path)
+    try:
+        world.cell_to_office()  # backed up before it, then taken in and archived
+        office_dir = world.office.path.parent
+        people = _count(office_dir, "people")
+        assert people > 0
+        world.office.close()
+        path = office_dir / DB_FILE_NAME
+        raw = bytearray(path.read_bytes())
+        raw[4096:8192] = b"\x00" * 4096  # a page wiped: the schema or data is gone
+        path.write_bytes(bytes(raw))
+        assert backups.damage(office_dir)
+
+        recovered = backups.recover(office_dir, OFFICE_PASS)
+        assert backups.damage(office_dir) == []
+        assert recovered.restored.set_aside is not None  # the damaged file is kept
+        assert recovered.replayed == 1 and not recovered.refused
+        assert _count(office_dir, "people") == people
+    finally:
+        world.cell.close()

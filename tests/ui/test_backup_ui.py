@@ -100,3 +100,33 @@ def test_a_database_on_a_network_share_is_warned_about_in_the_status_bar(
     assert not label.isHidden() and "mạng" in label.text()
     gui.window.close()
     gui.shutdown()
+
+
+def test_damaged_data_at_start_is_recovered_from_the_newest_backup(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from dvdesk.ui import app
+
+    exchange.init_keys(db, PASS)
+    assert backups.make_backup(db) is not None
+    people = _people(db.path)
+    db.close()
+    raw = bytearray(db.path.read_bytes())
+    raw[4096:8192] = b"\x00" * 4096
+    db.path.write_bytes(bytes(raw))
+    data_dir = db.path.parent
+    problems = backups.damage(data_dir)
+    assert problems
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: told.append(text))
+    answers = iter([("sai rồi", True), (PASS, True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    assert app.run_recovery(data_dir, problems, "en")
+    assert "passphrase" in told[0].lower()  # a wrong one is said, and asked again
+    assert "restored" in told[-1] and "sound" in told[-1]
+    assert backups.damage(data_dir) == [] and _people(db.path) == people

@@ -55,8 +55,11 @@ def database_image(path: Path) -> bytes:
     """The database as one consistent image (committed data only), checked before it is
     returned: DatabaseError if the copy is not sound."""
     with _connect(_read_only(path), uri=True) as source, _connect(":memory:") as copy:
-        source.execute("PRAGMA busy_timeout=5000")
-        source.backup(copy)
+        try:
+            source.execute("PRAGMA busy_timeout=5000")
+            source.backup(copy)
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseError(f"the database is damaged: {exc}") from None
         problems = _quick_check(copy)
         if problems:
             raise DatabaseError("the database is damaged: " + "; ".join(problems[:3]))
@@ -72,7 +75,10 @@ def _rollback_format(image: bytes) -> bytes:
 
 
 def _quick_check(con: sqlite3.Connection) -> list[str]:
-    rows = [str(r[0]) for r in con.execute("PRAGMA quick_check")]
+    try:
+        rows = [str(r[0]) for r in con.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as exc:  # too damaged to even check
+        return [str(exc)]
     return [] if rows == ["ok"] else rows
 
 

@@ -399,3 +399,72 @@ def newest(folder: Path, reasons: Sequence[str] | None = None) -> BackupFile | N
         if reasons is None or item.reason in reasons:
             return item
     return None
+
+
+# --- damage at start -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recovery:
+    restored: RestoreResult
+    replayed: int  # received bundles taken in again after the backup
+    already: int  # received bundles the backup already held
+    refused: tuple[str, ...]  # "file: why" for those that could not be taken in
+
+
+def damage(data_dir: Path) -> list[str]:
+    """quick_check of the database in `data_dir` at start: [] when sound (or not made yet)."""
+    path = data_dir / DB_FILE_NAME
+    if not path.exists():
+        return []
+    try:
+        return images.quick_check(path)
+    except DatabaseError as exc:
+        return [str(exc)]
+
+
+def received_files(data_dir: Path) -> list[Path]:
+    """Every bundle file received and kept (the archive), oldest first per unit."""
+    folder = data_dir / "received"
+    return sorted(folder.rglob("*.dvb")) if folder.is_dir() else []
+
+
+def recover(data_dir: Path, passphrase: str, actor: str = "") -> Recovery:
+    """Put the newest backup that opens in place of a damaged database (which is kept aside),
+    then take in again every received bundle: those the backup already held are recognised
+    by the ledger and skipped, the later ones bring back what came in since."""
+    from dvdesk.services import exchange  # exchange backs up through this module
+
+    db_path = data_dir / DB_FILE_NAME
+    reasons: list[UserError] = []
+    for candidate in list_backups(folder_of(db_path)):
+        try:
+            preview(candidate.path, passphrase, data_dir)
+        except UserError as exc:
+            reasons.append(exc)
+            continue
+        restored = restore(candidate.path, passphrase, data_dir, actor)
+        break
+    else:
+        first = reasons[0] if reasons else None
+        raise UserError(
+            "Không có bản sao lưu nào mở được để khôi phục" + (f": {first.vi}" if first else "."),
+            "No backup could be opened to restore from" + (f": {first.en}" if first else "."),
+            "backup",
+        )
+    files = received_files(data_dir)
+    replayed = already = 0
+    refused: list[str] = []
+    if files:
+        db = open_database(db_path)
+        try:
+            for result in exchange.import_bundles(db, files, passphrase, actor=actor):
+                if result.status == "imported":
+                    replayed += 1
+                elif result.status == "already":
+                    already += 1
+                else:
+                    refused.append(f"{result.path.name}: {result.message}")
+        finally:
+            db.close()
+    return Recovery(restored, replayed, already, tuple(refused))

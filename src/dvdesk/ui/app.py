@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     QThreadPool,
     QTranslator,
 )
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from dvdesk.services import backups
 from dvdesk.services.errors import UserError
@@ -200,6 +200,81 @@ def create_main_window(
 ) -> MainWindow:
     """The main window without the event loop (tests, screenshots)."""
     return Gui(db, lang, settings, today).window
+
+
+def run_recovery(data_dir: Path, problems: Sequence[str], lang: str | None = None) -> bool:
+    """The database is damaged at start: say so, and offer the newest backup and the files
+    received since. True when the database was recovered and the window may open."""
+    app = create_app()
+    settings = open_settings()
+    chosen = lang or saved_language(settings)
+    translators = install_translators(app, chosen)
+    try:
+        newest = backups.newest(backups.folder_of(data_dir / backups.DB_FILE_NAME))
+        text = QCoreApplication.translate(
+            "Recovery",
+            "The data file is damaged and cannot be used as it is:\n{problem}\n\n"
+            "It will be kept aside, not deleted.",
+        ).format(problem=problems[0])
+        if newest is None:
+            QMessageBox.critical(
+                None,
+                QCoreApplication.translate("Recovery", "Damaged data"),
+                text
+                + "\n\n"
+                + QCoreApplication.translate("Recovery", "There is no backup in {folder}.").format(
+                    folder=backups.folder_of(data_dir / backups.DB_FILE_NAME)
+                ),
+            )
+            return False
+        answer = QMessageBox.question(
+            None,
+            QCoreApplication.translate("Recovery", "Damaged data"),
+            text
+            + "\n\n"
+            + QCoreApplication.translate(
+                "Recovery",
+                "Restore the newest backup ({when}) and take in again the exchange files "
+                "received since?",
+            ).format(when=f"{newest.created_at:%d/%m/%Y %H:%M}"),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        while True:
+            passphrase, ok = QInputDialog.getText(
+                None,
+                QCoreApplication.translate("Recovery", "Damaged data"),
+                QCoreApplication.translate("Recovery", "The unit's key passphrase:"),
+                QLineEdit.EchoMode.Password,
+            )
+            if not ok:
+                return False
+            try:
+                done = backups.recover(data_dir, passphrase)
+            except UserError as exc:
+                QMessageBox.warning(
+                    None,
+                    QCoreApplication.translate("Recovery", "Damaged data"),
+                    exc.message(chosen),
+                )
+                continue
+            QMessageBox.information(
+                None,
+                QCoreApplication.translate("Recovery", "Damaged data"),
+                QCoreApplication.translate(
+                    "Recovery",
+                    "The backup of {when} is restored and {files} exchange file(s) received "
+                    "since were taken in again.",
+                ).format(
+                    when=f"{done.restored.preview.created_at:%d/%m/%Y %H:%M}",
+                    files=done.replayed,
+                )
+                + "\n\n"
+                + report_text(done.restored.report),
+            )
+            return True
+    finally:
+        remove_translators(app, translators)
 
 
 def run_gui(db: Database, lang: str | None = DEFAULT_LANGUAGE) -> int:
