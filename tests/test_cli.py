@@ -413,3 +413,17 @@ def test_a_damaged_database_is_named_and_recovered(
     assert "Đã khôi phục" in out and "không có lỗi" in out
     code, out, _ = run(capsys, "--data-dir", str(d), "recover")
     assert code == 0 and "không hỏng" in out
+
+
+def test_purge_says_when_no_period_is_set_and_the_office_sets_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    d = str(tmp_path / "office")
+    assert run(capsys, "--data-dir", d, "demo", "--units", "2", "--people", "20")[0] == 0
+    code, out, _ = run(capsys, "--data-dir", d, "purge")
+    assert code == 0 and "chưa đặt" in out
+    code, _, err = run(capsys, "--data-dir", d, "purge", "--set-months", "2")
+    assert code == 1 and "12" in err
+    code, out, err = run(capsys, "--data-dir", d, "purge", "--set-months", "36", "--json")
+    assert code == 0, err
+    assert json.loads(out)["period"] == 36

@@ -225,6 +225,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="check the database file: integrity and references")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser(
+        "purge", help="erase the personal data of people who left, after the office's period"
+    )
+    p.add_argument("--dry-run", action="store_true", help="only list who is due")
+    p.add_argument("--on", type=_date_arg, default=None)
+    p.add_argument("--set-months", type=int, metavar="N", help="office: set the period")
+    p.add_argument("--never", action="store_true", help="office: purge nobody")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("register", help="the document register (numbers issued)")
     p.add_argument("--json", action="store_true")
     return parser
@@ -950,6 +959,34 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0 if report.ok else EXIT_FAILED
 
 
+def cmd_purge(args: argparse.Namespace, db: Database) -> int:
+    from dvdesk.services import purge
+
+    vi = args.lang == "vi"
+    if args.never or args.set_months is not None:
+        purge.set_period(db, None if args.never else args.set_months)
+    done = purge.purge(db, args.on or _today(), dry_run=args.dry_run)
+    if args.json:
+        _print_json(done)
+        return 0
+    if done.period is None:
+        print(
+            "Cấp trên chưa đặt thời hạn xóa dữ liệu cá nhân: không xóa ai."
+            if vi
+            else "The office has set no purge period: nobody is purged."
+        )
+        return 0
+    verb = ("Sẽ xóa" if args.dry_run else "Đã xóa") if vi else ("Due" if args.dry_run else "Purged")
+    print(
+        f"{verb}: {len(done.purged)} ({done.period} tháng)"
+        if vi
+        else f"{verb}: {len(done.purged)} ({done.period} months)"
+    )
+    for item in done.purged:
+        print(f"  {item.code or item.person_id}  {item.exit_kind}  {item.exit_on:%d/%m/%Y}")
+    return 0
+
+
 def cmd_register(args: argparse.Namespace, db: Database) -> int:
     from dvdesk.services import register
 
@@ -974,6 +1011,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Database], int]] = {
     "plans": cmd_plans,
     "targets": cmd_targets,
     "backup": cmd_backup,
+    "purge": cmd_purge,
     "audit": cmd_audit,
     "keys": cmd_keys,
     "export": cmd_export,

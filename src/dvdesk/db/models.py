@@ -67,6 +67,9 @@ class Unit(Tracked, Base):
     place: Mapped[str] = mapped_column(String(100), default="")
     symbol: Mapped[str] = mapped_column(String(20), default="")
     secretary_name: Mapped[str] = mapped_column(String(120), default="")
+    # Set by an office for the units below it: months after which people who left without
+    # being admitted are purged of personal data (None: never).
+    purge_after_months: Mapped[int | None] = mapped_column(Integer)
 
 
 class Install(Base):
@@ -117,6 +120,7 @@ class Person(Tracked, Base):
     unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), index=True)
     joined_unit_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
+    purged_on: Mapped[date | None] = mapped_column(Date)  # personal data erased (domain.purge)
     # Derived from events and rules by services; kept here so lists can sort and filter in SQL.
     stage: Mapped[str] = mapped_column(String(30), default="source", index=True)
     next_due: Mapped[date | None] = mapped_column(Date, index=True)

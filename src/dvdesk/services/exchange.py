@@ -30,7 +30,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
-from dvdesk.db import queries, sync_queries
+from dvdesk.db import purge_queries, queries, sync_queries
 from dvdesk.db.engine import Database, Session, schema_head
 from dvdesk.db.models import BundleLedger, Conflict, OwnKey, PeerKey, Person, Unit
 from dvdesk.db.tracking import APPLYING_EXCHANGE, content_hash
@@ -671,6 +671,12 @@ def _import_one(
             result.audit = sync_queries.store_peer_audit(
                 session, manifest.source_unit, audit_entries, manifest.bundle_id
             )
+            for record in records:
+                if record["entity"] == "people" and record["data"].get("purged_on"):
+                    # The unit purged this person: its audit entries here must not keep the data.
+                    purge_queries.scrub_peer_mentions(
+                        session, manifest.source_unit, str(record["id"])
+                    )
             state = sync_queries.peer_state(session, manifest.source_unit)
             if manifest.seq > state.in_seq + 1:
                 missing = ", ".join(str(n) for n in range(state.in_seq + 1, manifest.seq))
