@@ -427,3 +427,31 @@ def test_purge_says_when_no_period_is_set_and_the_office_sets_one(
     code, out, err = run(capsys, "--data-dir", d, "purge", "--set-months", "36", "--json")
     assert code == 0, err
     assert json.loads(out)["period"] == 36
+
+
+def test_consent_is_printed_recorded_and_withdrawn_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    d = str(tmp_path / "data")
+    assert run(capsys, "--data-dir", d, "demo", "--units", "1", "--people", "10")[0] == 0
+    code, out, _ = run(capsys, "--data-dir", d, "people", "list", "--json")
+    code_of_someone = json.loads(out)["people"][0]["code"]
+    pdf = tmp_path / "tb.pdf"
+    code, out, err = run(
+        capsys,
+        "--data-dir",
+        d,
+        "consent",
+        code_of_someone,
+        "--print",
+        str(pdf),
+        "--record",
+        "--by",
+        "Lê Văn Giao",
+    )
+    assert code == 0, err
+    assert pdf.read_bytes().startswith(b"%PDF") and "còn hiệu lực" in out
+    code, out, _ = run(capsys, "--data-dir", d, "consent", code_of_someone, "--withdraw")
+    assert code == 0 and "rút lại" in out
+    code, _, err = run(capsys, "--data-dir", d, "consent", code_of_someone, "--withdraw")
+    assert code == 2 and "no consent" in err

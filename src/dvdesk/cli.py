@@ -234,6 +234,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--never", action="store_true", help="office: purge nobody")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("consent", help="a person's consent to the processing of their data")
+    p.add_argument("person", help="Mã, CCCD or id")
+    p.add_argument("--record", action="store_true", help="the person signed the notice")
+    p.add_argument("--by", default="", help="with --record: who handed the notice over")
+    p.add_argument("--withdraw", action="store_true", help="the person withdrew consent")
+    p.add_argument("--on", type=_date_arg, default=None)
+    p.add_argument("--print", dest="pdf", type=Path, help="write the notice to sign (PDF)")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("register", help="the document register (numbers issued)")
     p.add_argument("--json", action="store_true")
     return parser
@@ -987,6 +996,39 @@ def cmd_purge(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def cmd_consent(args: argparse.Namespace, db: Database) -> int:
+    from dvdesk.services import consent
+    from dvdesk.services.printing import find_person
+
+    vi = args.lang == "vi"
+    with db.reader() as session:
+        person_id = find_person(session, args.person).id
+    on = args.on or _today()
+    if args.pdf:
+        _save(args.pdf, consent.print_notice(db, person_id, on, args.by))
+    if args.record:
+        consent.record(db, person_id, on, args.by)
+    if args.withdraw:
+        current = [c for c in consent.consents(db, person_id) if c.withdrawn_on is None]
+        if not current:
+            raise CliError("no consent to withdraw")
+        consent.withdraw(db, current[-1].id, on)
+    rows = consent.consents(db, person_id)
+    if args.json:
+        _print_json({"consents": rows})
+        return 0
+    if not rows:
+        print("Chưa có ý kiến đồng ý." if vi else "No consent recorded.")
+    for c in rows:
+        state = (
+            (f"rút lại {c.withdrawn_on:%d/%m/%Y}" if vi else f"withdrawn {c.withdrawn_on:%d/%m/%Y}")
+            if c.withdrawn_on
+            else ("còn hiệu lực" if vi else "in force")
+        )
+        print(f"{c.given_on:%d/%m/%Y}  {c.notice_version}  {c.collected_by}  {state}")
+    return 0
+
+
 def cmd_register(args: argparse.Namespace, db: Database) -> int:
     from dvdesk.services import register
 
@@ -1012,6 +1054,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Database], int]] = {
     "targets": cmd_targets,
     "backup": cmd_backup,
     "purge": cmd_purge,
+    "consent": cmd_consent,
     "audit": cmd_audit,
     "keys": cmd_keys,
     "export": cmd_export,

@@ -140,6 +140,23 @@ class Person(Tracked, Base):
     assignments: Mapped[list[Assignment]] = relationship(
         back_populates="person", cascade="all, delete-orphan"
     )
+    consents: Mapped[list[Consent]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="Consent.given_on"
+    )
+
+
+class Consent(Tracked, Base):
+    """A person's consent to the processing of their data, under a version of the notice."""
+
+    __tablename__ = "consents"
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    given_on: Mapped[date] = mapped_column(Date)
+    notice_version: Mapped[str] = mapped_column(String(20))
+    collected_by: Mapped[str] = mapped_column(String(120), default="")
+    withdrawn_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    person: Mapped[Person] = relationship(back_populates="consents")
 
 
 class FamilyMember(Tracked, Base):

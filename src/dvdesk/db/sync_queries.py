@@ -30,6 +30,7 @@ from dvdesk.db.models import (
     CalendarOverride,
     CertificateRecord,
     Conflict,
+    Consent,
     Correction,
     Deletion,
     Enrolment,
@@ -59,6 +60,7 @@ ENTITIES: dict[str, type[Tracked]] = {
     "people": Person,
     "members": Member,
     "family_members": FamilyMember,
+    "consents": Consent,
     "assignments": Assignment,
     "helper_notes": HelperNote,
     "classes": PartyClass,
@@ -97,7 +99,15 @@ def scope_query(session: Session, entity: str, pair: Pair) -> Any:
         return select(Member).where(Member.unit_id == pair.cell_id)
     if model is Person:
         return select(Person).where(Person.unit_id == pair.cell_id)
-    if model in (FamilyMember, Assignment, CertificateRecord, PipelineEvent, Enrolment, Correction):
+    if model in (
+        FamilyMember,
+        Consent,
+        Assignment,
+        CertificateRecord,
+        PipelineEvent,
+        Enrolment,
+        Correction,
+    ):
         return select(model).where(model.person_id.in_(people))
     if model is HelperNote:
         helped = select(Assignment.id).where(Assignment.person_id.in_(people))

@@ -49,10 +49,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("bundle_ledger", schema=None) as batch_op:
-        batch_op.drop_column("audit_upto")
-    with op.batch_alter_table("exchange_peers", schema=None) as batch_op:
-        batch_op.drop_column("audit_acked")
+    # Plain DROP COLUMN (SQLite 3.35+): a batch copy would break the foreign keys to them.
+    op.drop_column("bundle_ledger", "audit_upto")
+    op.drop_column("exchange_peers", "audit_acked")
     with op.batch_alter_table("peer_audit", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_peer_audit_entity_id"))
         batch_op.drop_index(batch_op.f("ix_peer_audit_at"))

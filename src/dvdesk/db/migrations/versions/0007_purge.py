@@ -24,7 +24,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("people", schema=None) as batch_op:
-        batch_op.drop_column("purged_on")
-    with op.batch_alter_table("units", schema=None) as batch_op:
-        batch_op.drop_column("purge_after_months")
+    # Plain DROP COLUMN (SQLite 3.35+): a batch copy of `people` would break the foreign keys
+    # that point at it.
+    op.drop_column("people", "purged_on")
+    op.drop_column("units", "purge_after_months")
