@@ -143,6 +143,9 @@ class Person(Tracked, Base):
     consents: Mapped[list[Consent]] = relationship(
         back_populates="person", cascade="all, delete-orphan", order_by="Consent.given_on"
     )
+    classification: Mapped[Classification | None] = relationship(
+        back_populates="person", cascade="all, delete-orphan"
+    )
 
 
 class Consent(Tracked, Base):
@@ -157,6 +160,21 @@ class Consent(Tracked, Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     person: Mapped[Person] = relationship(back_populates="consents")
+
+
+class Classification(Tracked, Base):
+    """The office's ruling that a person's dossier is a state secret ("Mật"): such a dossier
+    prints with the secrecy mark and leaves dvdesk by no spreadsheet or file export."""
+
+    __tablename__ = "classifications"
+    person_id: Mapped[str] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), unique=True
+    )
+    level: Mapped[str] = mapped_column(String(20), default="mat")  # "mat" (Mật)
+    ruled_on: Mapped[date] = mapped_column(Date)
+    basis: Mapped[str] = mapped_column(Text, default="")  # the ruling, e.g. its number
+
+    person: Mapped[Person] = relationship(back_populates="classification")
 
 
 class FamilyMember(Tracked, Base):

@@ -29,6 +29,7 @@ from dvdesk.db.models import (
     BundleLedger,
     CalendarOverride,
     CertificateRecord,
+    Classification,
     Conflict,
     Consent,
     Correction,
@@ -61,6 +62,7 @@ ENTITIES: dict[str, type[Tracked]] = {
     "members": Member,
     "family_members": FamilyMember,
     "consents": Consent,
+    "classifications": Classification,
     "assignments": Assignment,
     "helper_notes": HelperNote,
     "classes": PartyClass,
@@ -102,6 +104,7 @@ def scope_query(session: Session, entity: str, pair: Pair) -> Any:
     if model in (
         FamilyMember,
         Consent,
+        Classification,
         Assignment,
         CertificateRecord,
         PipelineEvent,

@@ -1,0 +1,32 @@
+"""Which dossiers are ruled secret (services.classification)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dvdesk.db.models import Classification
+
+_CHUNK = 500
+
+
+def ruling(session: Session, person_id: str) -> Classification | None:
+    return session.scalars(
+        select(Classification).where(Classification.person_id == person_id)
+    ).first()
+
+
+def secret_among(session: Session, person_ids: Iterable[str]) -> set[str]:
+    ids = sorted(set(person_ids))
+    found: set[str] = set()
+    for start in range(0, len(ids), _CHUNK):
+        found |= set(
+            session.scalars(
+                select(Classification.person_id).where(
+                    Classification.person_id.in_(ids[start : start + _CHUNK])
+                )
+            )
+        )
+    return found

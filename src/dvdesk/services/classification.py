@@ -1,0 +1,107 @@
+"""Dossiers the office rules a state secret ("Mật", Law 29/2018/QH14; QĐ 1630/QĐ-TTg).
+
+Only the office rules; the ruling is its own record and goes down to the chi bộ with the next
+bundle. A secret dossier prints with the secrecy mark and is never written to a file that
+could be mailed: saving its forms as PDF and exporting its lines to a spreadsheet are refused
+or masked (reliability.md §4, "State secrets").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from dvdesk.db import queries
+from dvdesk.db import secrecy_queries as q
+from dvdesk.db.engine import Database, Session
+from dvdesk.db.models import Classification, Person
+from dvdesk.domain.text import clean
+from dvdesk.services import audit
+from dvdesk.services.errors import NotFoundError, UserError
+
+MARK = "MẬT"
+
+
+@dataclass(frozen=True)
+class Ruling:
+    person_id: str
+    ruled_on: date
+    basis: str
+
+
+def _office_only(session: Session) -> str:
+    install = queries.install(session)
+    if install is None or install.role != "office":
+        raise UserError(
+            "Chỉ cơ quan cấp trên xác định độ mật của hồ sơ.",
+            "Only the office above rules a dossier secret.",
+            "role",
+        )
+    return install.unit_id
+
+
+def classify(db: Database, person_id: str, ruled_on: date, basis: str, actor: str = "") -> Ruling:
+    """Rule the person's dossier secret (or change the ruling's date and basis)."""
+    basis = clean(basis)
+    if not basis:
+        raise UserError(
+            "Ghi căn cứ xác định độ mật (số văn bản, ngày).",
+            "Give the basis of the ruling (the document's number and date).",
+            "basis",
+        )
+    with db.unit_of_work() as session:
+        office = _office_only(session)
+        if session.get(Person, person_id) is None:
+            raise NotFoundError("Không tìm thấy người này.", "Person not found.")
+        row = q.ruling(session, person_id)
+        before = audit.snapshot(row) if row else None
+        if row is None:
+            row = Classification(person_id=person_id, owner_unit_id=office)
+            session.add(row)
+        row.level, row.ruled_on, row.basis = "mat", ruled_on, basis
+        session.flush()
+        audit.log(
+            session,
+            actor or audit.current_user(),
+            "classify",
+            "person",
+            person_id,
+            before=before,
+            after=audit.snapshot(row),
+        )
+        return Ruling(person_id, ruled_on, basis)
+
+
+def declassify(db: Database, person_id: str, reason: str, actor: str = "") -> None:
+    with db.unit_of_work() as session:
+        _office_only(session)
+        row = q.ruling(session, person_id)
+        if row is None:
+            raise UserError("Hồ sơ này không mật.", "This dossier is not secret.", "person")
+        before = audit.snapshot(row)
+        session.delete(row)  # the deletion goes down as well
+        audit.log(
+            session,
+            actor or audit.current_user(),
+            "declassify",
+            "person",
+            person_id,
+            before=before,
+            reason=clean(reason),
+        )
+
+
+def ruling(db: Database, person_id: str) -> Ruling | None:
+    with db.reader() as session:
+        row = q.ruling(session, person_id)
+        return Ruling(row.person_id, row.ruled_on, row.basis) if row else None
+
+
+def secret_ids(session: Session, person_ids: Iterable[str]) -> set[str]:
+    return q.secret_among(session, person_ids)
+
+
+def is_secret(db: Database, person_id: str) -> bool:
+    with db.reader() as session:
+        return bool(q.secret_among(session, [person_id]))
