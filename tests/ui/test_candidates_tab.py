@@ -173,6 +173,9 @@ class FakeBackend:
     def today(self) -> date:
         return TODAY
 
+    def record_view(self, person_id: str) -> bool:
+        return False  # no audit log behind a list
+
     def stage_choices(self) -> list[StageChoice]:
         return [StageChoice("proposed", "Chi bộ đề nghị kết nạp")]
 

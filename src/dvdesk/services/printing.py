@@ -37,7 +37,7 @@ from dvdesk.domain.forms import DocType, FormInput, FormSpec, Issuer, Subject, f
 from dvdesk.domain.pipeline import EventKind
 from dvdesk.domain.text import clean, fold
 from dvdesk.reports.pdf_layout import to_margins
-from dvdesk.services import register
+from dvdesk.services import audit, register
 from dvdesk.services.errors import NotFoundError, UserError
 from dvdesk.services.print_settings import PrintSettings, read_settings
 
@@ -464,6 +464,16 @@ def print_person_form(
         settings = read_settings(session)
         ctx = _context(settings, cell, day, number, typed)
         dossier = load_dossier(session, person)
+        # Personal data leaves the program on paper: who printed what (a first print's number
+        # is logged by the register as well, as the document it is).
+        audit.log(
+            session,
+            actor or audit.current_user(),
+            "print",
+            "person",
+            person.id,
+            after={"form": spec.code, "number": number_text, "people": 1},
+        )
     module = _module(spec.code)
     data = module.from_dossier(dossier, ctx, **options)
     pdf = _render(module, data, ctx)
@@ -572,8 +582,9 @@ def print_class_form(
     *,
     on: date | None = None,
     inputs: Mapping[str, str] | None = None,
+    actor: str = "",
 ) -> PrintedForm:
-    """The roster (DS-LOP) or the certificates (CN-NTVĐ) of a class."""
+    """The roster (DS-LOP) or the certificates (CN-NTVĐ) of a class; the print is logged."""
     spec = spec_for(code, on)
     if spec.subject is not Subject.CLASS:
         raise UserError(
@@ -598,14 +609,10 @@ def print_class_form(
             "Record the results in the Classes tab first.",
             "class",
         )
-    return PrintedForm(
-        spec.code,
-        spec.title,
-        _render(module, data, ctx),
-        "",
-        None,
-        _file_name(spec.code, dossier.name),
-    )
+    pdf = _render(module, data, ctx)
+    people = len(data) if isinstance(data, tuple) else len(dossier.entries)
+    audit.record(db, actor, "print", "class", class_id, {"form": spec.code, "people": people})
+    return PrintedForm(spec.code, spec.title, pdf, "", None, _file_name(spec.code, dossier.name))
 
 
 def probation_rows(session: Session, unit_id: str) -> list[ProbationRow]:
@@ -650,23 +657,28 @@ def probation_rows(session: Session, unit_id: str) -> list[ProbationRow]:
     return rows
 
 
-def print_probation_register(db: Database, *, on: date | None = None) -> PrintedForm:
-    """18-KNĐ for the install's unit and every unit below it."""
+def print_probation_register(
+    db: Database, *, on: date | None = None, actor: str = ""
+) -> PrintedForm:
+    """18-KNĐ for the install's unit and every unit below it; the print is logged."""
     spec = spec_for("18-KNĐ", on)
     with db.reader() as session:
         install = queries.install(session)
         if install is None:
             raise NotFoundError("Chưa khởi tạo đơn vị.", "No unit is set up.")
         own = session.get(Unit, install.unit_id)
-        rows = probation_rows(session, install.unit_id)
+        unit_id = install.unit_id
+        rows = probation_rows(session, unit_id)
         settings = read_settings(session)
         ctx = _context(settings, own, on or date.today(), None, {})
     module = _module(spec.code)
     data = module.from_rows(rows, ctx)
+    pdf = _render(module, data, ctx)
+    audit.record(db, actor, "print", "unit", unit_id, {"form": spec.code, "people": len(rows)})
     return PrintedForm(
         spec.code,
         spec.title,
-        _render(module, data, ctx),
+        pdf,
         "",
         None,
         _file_name(spec.code, ctx.committee_name or "so-dang-vien-du-bi"),

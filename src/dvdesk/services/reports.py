@@ -13,7 +13,7 @@ every definition). Rule findings and open deadlines are derived data as of the l
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -639,6 +639,14 @@ def print_procedure_check(
             {"start": start.isoformat(), "end": end.isoformat()},
             actor,
         )
+        audit.log(
+            session,
+            actor or audit.current_user(),
+            "print",
+            "procedure_check",
+            result.unit_id,
+            after=_use(start, end, result.items),
+        )
         return report_document.render_procedure(
             report_document.ProcedurePrint(
                 start=result.start,
@@ -660,9 +668,11 @@ def export_report(
     *,
     unit_id: str | None = None,
     with_procedure: bool = True,
+    actor: str = "",
 ) -> Path:
     """The report as an .xlsx workbook: headline figures, one sheet per breakdown, per unit,
-    classes, and (by default) the procedure check of the same period."""
+    classes, and (by default) the procedure check of the same period, which names people: the
+    export is logged."""
     with db.reader() as session:
         view = _report(session, kind.replace("-", "_"), year, unit_id, "vi")
         items = (
@@ -670,15 +680,43 @@ def export_report(
             if with_procedure
             else ()
         )
-    return report_workbook.write(Path(path), _report_print(view), items, view.title)
+    written = report_workbook.write(Path(path), _report_print(view), items, view.title)
+    details: dict[str, Any] = {"report": view.kind, "year": view.year}
+    details |= _use(view.period.start, view.period.end, items, written)
+    audit.record(db, actor, "export", "report", view.unit_id, details)
+    return written
 
 
 def export_procedure_check(
-    db: Database, start: date, end: date, path: str | Path, *, unit_id: str | None = None
+    db: Database,
+    start: date,
+    end: date,
+    path: str | Path,
+    *,
+    unit_id: str | None = None,
+    actor: str = "",
 ) -> Path:
-    """The procedure check alone as an .xlsx workbook."""
+    """The procedure check alone as an .xlsx workbook; the export is logged (it names people)."""
     result = procedure_check(db, start, end, unit_id)
-    return report_workbook.write_procedure(Path(path), result.items, result.as_of)
+    written = report_workbook.write_procedure(Path(path), result.items, result.as_of)
+    details = _use(start, end, result.items, written)
+    audit.record(db, actor, "export", "procedure_check", result.unit_id, details)
+    return written
+
+
+def _use(
+    start: date, end: date, items: Sequence[ProcedureItem], path: Path | None = None
+) -> dict[str, Any]:
+    """What the audit log keeps of a print or an export that names people: the period, how
+    many people, and the file."""
+    details: dict[str, Any] = {
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "people": len({i.person_id for i in items}),
+    }
+    if path is not None:
+        details |= {"file": "xlsx", "path": str(path)}
+    return details
 
 
 # --- JSON for the command line -------------------------------------------------------------

@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING
 from dvdesk.db import queries
 from dvdesk.db.models import Member
 from dvdesk.reports import people_workbook
-from dvdesk.services import candidates, classes, mentors, overview, people, people_import, setup
+from dvdesk.services import (
+    audit,
+    candidates,
+    classes,
+    mentors,
+    overview,
+    people,
+    people_import,
+    setup,
+)
 from dvdesk.services.errors import NotFoundError
 
 if TYPE_CHECKING:
@@ -57,6 +66,11 @@ class Backend:
     def person_detail(self, person_id: str) -> candidates.PersonDetail:
         """One person in full, as of today; safe to call from a worker thread."""
         return candidates.person_detail(self.db, person_id, self.today(), self.lang)
+
+    def record_view(self, person_id: str) -> bool:
+        """Log that the user opened the person's dossier (at most once an hour per person:
+        services.audit.record_view); safe to call from a worker thread."""
+        return audit.record_view(self.db, person_id)
 
     def todo(self, within: int = 7) -> list[candidates.TodoItem]:
         """Overdue steps and those due in the next `within` days, across all people."""

@@ -135,7 +135,9 @@ class CandidatesTab(ListTab):
         layout.insertLayout(1, self.flag_bar)
         layout.removeWidget(self.view)
 
-        self.person_view = PersonView(self._backend.person_detail, bus, self)
+        self.person_view = PersonView(
+            self._backend.person_detail, bus, self, record_view=self._backend.record_view
+        )
         self.todo = TodoPanel(lambda: self._backend.todo(WITHIN_DAYS), self)
         self.todo.person_requested.connect(self.select_person)
 

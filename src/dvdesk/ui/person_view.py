@@ -4,6 +4,9 @@ Header (name, code, unit, stage), then the timeline of dated events, the dossier
 (present, missing or stale: an icon and words, never colour alone), current rule findings with
 their legal basis, helper and introducers, certificates and open deadlines with days left.
 The detail is read on a worker thread and read again when the bus announces people changes.
+Showing a person's dossier is logged (personal data was viewed): `record_view(person_id)` runs
+on the same worker after the read, for the newest request only, so arrowing through the list
+logs only the person who stays on screen; the service logs a person at most once an hour.
 """
 
 from __future__ import annotations
@@ -107,10 +110,13 @@ class PersonView(QWidget):
         fetch: Callable[[str], PersonDetail],
         bus: Bus,
         parent: QWidget | None = None,
+        record_view: Callable[[str], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("person_view")
         self._fetch = fetch
+        # Who opened which dossier goes to the audit log (Backend.record_view).
+        self._record_view = record_view
         self._generation = 0
         self._task: Task | None = None
         self.person_id: str | None = None
@@ -159,8 +165,18 @@ class PersonView(QWidget):
             return
         self._generation += 1
         self.loading = True
-        person_id, fetch = self.person_id, self._fetch
-        task = Task(lambda: fetch(person_id), self._generation)
+        person_id, fetch, generation = self.person_id, self._fetch, self._generation
+
+        def work() -> PersonDetail:
+            detail = fetch(person_id)
+            if self._record_view is not None and generation == self._generation:
+                try:
+                    self._record_view(person_id)
+                except Exception:  # the dossier is still shown; the failure is in the log file
+                    log.warning("Could not log the view of a dossier", exc_info=True)
+            return detail
+
+        task = Task(work, generation)
         task.signals.done.connect(self._on_done)
         task.signals.failed.connect(self._on_failed)
         self._task = task
