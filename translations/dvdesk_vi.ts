@@ -268,6 +268,436 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Viewed dossier</source>
+        <translation>Xem hồ sơ</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Xuất dữ liệu</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Thêm mới</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Recorded an event</source>
+        <translation>Ghi sự kiện</translation>
+    </message>
+    <message>
+        <source>Recorded a certificate</source>
+        <translation>Ghi giấy chứng nhận</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Phân công</translation>
+    </message>
+    <message>
+        <source>Ended an assignment</source>
+        <translation>Kết thúc phân công</translation>
+    </message>
+    <message>
+        <source>Reopened an assignment</source>
+        <translation>Mở lại phân công</translation>
+    </message>
+    <message>
+        <source>Undid a step</source>
+        <translation>Hoàn tác bước</translation>
+    </message>
+    <message>
+        <source>Nominated for a class</source>
+        <translation>Cử đi học</translation>
+    </message>
+    <message>
+        <source>Enrolled in a class</source>
+        <translation>Ghi danh lớp học</translation>
+    </message>
+    <message>
+        <source>Withdrew from a class</source>
+        <translation>Rút khỏi lớp học</translation>
+    </message>
+    <message>
+        <source>Recorded a class result</source>
+        <translation>Ghi kết quả học</translation>
+    </message>
+    <message>
+        <source>Linked a certificate</source>
+        <translation>Gắn giấy chứng nhận</translation>
+    </message>
+    <message>
+        <source>Marked as left</source>
+        <translation>Ghi chuyển đi</translation>
+    </message>
+    <message>
+        <source>Issued a document number</source>
+        <translation>Cấp số văn bản</translation>
+    </message>
+    <message>
+        <source>Voided a document</source>
+        <translation>Hủy văn bản</translation>
+    </message>
+    <message>
+        <source>Erased personal data</source>
+        <translation>Xóa dữ liệu cá nhân</translation>
+    </message>
+    <message>
+        <source>Restored a backup</source>
+        <translation>Khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Changed settings</source>
+        <translation>Đổi cài đặt</translation>
+    </message>
+    <message>
+        <source>Changed print settings</source>
+        <translation>Đổi cài đặt in</translation>
+    </message>
+    <message>
+        <source>Changed print details</source>
+        <translation>Đổi thông tin in</translation>
+    </message>
+    <message>
+        <source>Changed the working-day calendar</source>
+        <translation>Sửa lịch ngày làm việc</translation>
+    </message>
+    <message>
+        <source>Set up the unit</source>
+        <translation>Khởi tạo đơn vị</translation>
+    </message>
+    <message>
+        <source>Made demo data</source>
+        <translation>Tạo dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>Made the keys</source>
+        <translation>Tạo khóa</translation>
+    </message>
+    <message>
+        <source>Replaced the keys</source>
+        <translation>Thay khóa</translation>
+    </message>
+    <message>
+        <source>Took in a unit&apos;s key</source>
+        <translation>Nhận khóa của đơn vị khác</translation>
+    </message>
+    <message>
+        <source>Confirmed a key</source>
+        <translation>Xác nhận khóa</translation>
+    </message>
+    <message>
+        <source>Wrote an exchange file</source>
+        <translation>Xuất tệp trao đổi</translation>
+    </message>
+    <message>
+        <source>Took in an exchange file</source>
+        <translation>Nhập tệp trao đổi</translation>
+    </message>
+    <message>
+        <source>Resolved a conflict</source>
+        <translation>Giải quyết xung đột</translation>
+    </message>
+    <message>
+        <source>Returned for correction</source>
+        <translation>Trả lại để sửa</translation>
+    </message>
+    <message>
+        <source>Corrected as asked</source>
+        <translation>Đã sửa theo yêu cầu</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Phân công</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Giấy chứng nhận</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Lớp học</translation>
+    </message>
+    <message>
+        <source>Class member</source>
+        <translation>Học viên</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Party member</source>
+        <translation>Đảng viên</translation>
+    </message>
+    <message>
+        <source>Helper&apos;s note</source>
+        <translation>Nhận xét của người giúp đỡ</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Year plan</source>
+        <translation>Kế hoạch năm</translation>
+    </message>
+    <message>
+        <source>Working-day calendar</source>
+        <translation>Lịch ngày làm việc</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Procedure check</source>
+        <translation>Kiểm tra quy trình</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Nhật ký</translation>
+    </message>
+    <message>
+        <source>Step: {step}</source>
+        <translation>Ghi bước: {step}</translation>
+    </message>
+    <message>
+        <source>name, code, user, value…</source>
+        <translation>tên, mã, người dùng, giá trị…</translation>
+    </message>
+    <message>
+        <source>Finds the words in the person&apos;s name, code or CCCD, the user, the record&apos;s id, the reason and the values before and after</source>
+        <translation>Tìm trong họ tên, mã hoặc số CCCD của người liên quan, tên người dùng, mã bản ghi, lý do và các giá trị trước và sau</translation>
+    </message>
+    <message>
+        <source>From the &amp;units below</source>
+        <translation>Của các đơn vị cấp &amp;dưới</translation>
+    </message>
+    <message>
+        <source>The audit entries the units below have sent up</source>
+        <translation>Các mục nhật ký do các đơn vị cấp dưới gửi lên</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Từ ngày:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>Đến ngà&amp;y:</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>Người &amp;làm:</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>Thao tá&amp;c:</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>Tìm &amp;kiếm:</translation>
+    </message>
+    <message>
+        <source>U&amp;nit:</source>
+        <translation>Đơn &amp;vị:</translation>
+    </message>
+    <message>
+        <source>Audit entries</source>
+        <translation>Các mục nhật ký</translation>
+    </message>
+    <message>
+        <source>The selected entry</source>
+        <translation>Mục nhật ký đang chọn</translation>
+    </message>
+    <message>
+        <source>Load &amp;more</source>
+        <translation>Tải thê&amp;m</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Xuất…</translation>
+    </message>
+    <message>
+        <source>Write every entry the filters keep to an Excel workbook</source>
+        <translation>Ghi mọi mục khớp với bộ lọc ra một tệp Excel</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>Dừn&amp;g</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Mọi người</translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation>Mọi thao tác</translation>
+    </message>
+    <message>
+        <source>Every unit</source>
+        <translation>Mọi đơn vị</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Xuất nhật ký</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>«{text}» is not a date: write dd/mm/yyyy, e.g. 05/03/2026.</source>
+        <translation>«{text}» không phải là ngày: hãy viết theo dạng dd/mm/yyyy, ví dụ 05/03/2026.</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>Ngày kết thúc ở trước ngày bắt đầu.</translation>
+    </message>
+    <message>
+        <source>Reading the log…</source>
+        <translation>Đang đọc nhật ký…</translation>
+    </message>
+    <message>
+        <source>No entries match these filters.</source>
+        <translation>Không có mục nào khớp với bộ lọc.</translation>
+    </message>
+    <message>
+        <source>The newest {count} entries; scroll down for more</source>
+        <translation>{count} mục mới nhất; cuộn xuống để xem thêm</translation>
+    </message>
+    <message>
+        <source>{count} entries</source>
+        <translation>{count} mục</translation>
+    </message>
+    <message>
+        <source>Choose an entry to see it in full.</source>
+        <translation>Chọn một mục để xem đầy đủ.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Person concerned</source>
+        <translation>Người liên quan</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Trước</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Sau</translation>
+    </message>
+    <message>
+        <source>No details recorded.</source>
+        <translation>Không có chi tiết.</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>Đang ghi tệp Excel…</translation>
+    </message>
+    <message>
+        <source>{count} entries written to {path}</source>
+        <translation>Đã ghi {count} mục vào {path}</translation>
+    </message>
+    <message>
+        <source>Export stopped; no file was written.</source>
+        <translation>Đã dừng xuất; không ghi tệp nào.</translation>
+    </message>
+    <message>
+        <source>Writing the workbook… {count} entries</source>
+        <translation>Đang ghi tệp Excel… {count} mục</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Người làm</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người liên quan</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+</context>
+<context>
     <name>BackupActions</name>
     <message>
         <source>Restore from a backup</source>
@@ -1441,6 +1871,13 @@ Put it in place of the data now? The data as it is now is backed up and kept asi
     </message>
 </context>
 <context>
+    <name>Gui</name>
+    <message>
+        <source>The personal data of {count} people who left without being admitted was erased: the period the office set ({months} months) has passed.</source>
+        <translation>Đã xóa dữ liệu cá nhân của {count} người thôi xem xét mà không được kết nạp: đã hết thời hạn lưu giữ cấp trên đặt ({months} tháng).</translation>
+    </message>
+</context>
+<context>
     <name>ImportBundlesDialog</name>
     <message>
         <source>File</source>
@@ -2025,6 +2462,14 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
     <message>
         <source>Rest&amp;ore from a backup…</source>
         <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>Nhật ký t&amp;hao tác…</translation>
+    </message>
+    <message>
+        <source>Who viewed, printed, exported or changed what, and when</source>
+        <translation>Ai đã xem, in, xuất hay sửa gì, vào lúc nào</translation>
     </message>
     <message>
         <source>C&amp;heck the database</source>

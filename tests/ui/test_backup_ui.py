@@ -130,3 +130,39 @@ def test_damaged_data_at_start_is_recovered_from_the_newest_backup(
     assert "passphrase" in told[0].lower()  # a wrong one is said, and asked again
     assert "restored" in told[-1] and "sound" in told[-1]
     assert backups.damage(data_dir) == [] and _people(db.path) == people
+
+
+def test_at_start_the_window_erases_what_the_office_period_has_run_out_on(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from dvdesk.db.models import Person
+    from dvdesk.domain.pipeline import EventKind
+    from dvdesk.services import purge
+    from dvdesk.services.derive import load_calendar
+    from dvdesk.services.people import EventInput, add_event
+    from exchange_world import make_world
+
+    world = make_world(tmp_path)
+    try:
+        purge.set_period(world.office, 12)
+        world.office_to_cell()
+        left_on = date(2025, 10, 1)
+        with world.cell.unit_of_work() as s:
+            person = next(
+                p
+                for p in s.query(Person).filter(Person.stage == "sympathiser")
+                if max(e.on_date for e in p.events) < left_on
+            )
+            add_event(s, person, EventInput(EventKind.REMOVED, left_on), "t", load_calendar(s))
+            assert person.stage == "removed"
+        gui = Gui(world.cell, "en", today=lambda: date(2026, 11, 27))
+        qtbot.addWidget(gui.window)
+        assert gui.purge_due() == 1
+        assert "erased" in gui.window.statusBar().currentMessage()
+        assert gui.purge_due() == 0
+        gui.window.close()
+        gui.shutdown()
+    finally:
+        world.close()

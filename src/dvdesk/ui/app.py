@@ -28,7 +28,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
-from dvdesk.services import backups
+from dvdesk.db.engine import DatabaseError
+from dvdesk.services import backups, purge
 from dvdesk.services.errors import UserError
 from dvdesk.services.setup import open_data_dir
 from dvdesk.ui.backend import Backend
@@ -128,6 +129,25 @@ class Gui:
             title, text
         )
         self.window = self._build()
+
+    def purge_due(self) -> int:
+        """Erase the personal data whose period has passed (the office's rule, checked at each
+        start); how many people. A failure is logged and shown, never fatal."""
+        try:
+            done = purge.purge(self.db, self.today())
+        except (UserError, DatabaseError) as exc:
+            log.warning("purge at start failed: %s", exc)
+            return 0
+        if done.purged:
+            self.bus.announce(ALL)
+            self._status(
+                QCoreApplication.translate(
+                    "Gui",
+                    "The personal data of {count} people who left without being admitted was "
+                    "erased: the period the office set ({months} months) has passed.",
+                ).format(count=len(done.purged), months=done.period)
+            )
+        return len(done.purged)
 
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)
@@ -288,6 +308,7 @@ def run_gui(db: Database, lang: str | None = DEFAULT_LANGUAGE) -> int:
     gui = Gui(db, lang or saved_language(settings), settings, log_path=log_path, app=app)
     gui.window.show()
     log.info("Window opened on %s", db.path)
+    gui.purge_due()
     try:
         return app.exec()
     finally:

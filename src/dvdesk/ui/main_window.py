@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from dvdesk.services import exchange, printing
 from dvdesk.services.setup import storage_warning
+from dvdesk.ui.audit_dialog import AuditDialog
 from dvdesk.ui.backup_dialogs import BackupActions
 from dvdesk.ui.candidates_tab import CandidatesTab
 from dvdesk.ui.classes_tab import ClassesTab
@@ -168,6 +169,12 @@ class MainWindow(QMainWindow):
         self.restore_action = QAction(self.tr("Rest&ore from a backup…"), self)
         self.restore_action.triggered.connect(lambda: self.backup.restore())
         menu_file.addAction(self.restore_action)
+        self.audit_action = QAction(self.tr("&Audit log…"), self)
+        self.audit_action.setStatusTip(
+            self.tr("Who viewed, printed, exported or changed what, and when")
+        )
+        self.audit_action.triggered.connect(self.show_audit_log)
+        menu_file.addAction(self.audit_action)
         self.check_action = QAction(self.tr("C&heck the database"), self)
         self.check_action.setStatusTip(self.tr("Look for damage and broken references"))
         self.check_action.triggered.connect(lambda: self.backup.check())
@@ -281,6 +288,13 @@ class MainWindow(QMainWindow):
 
     def show_conflicts(self) -> None:
         self._run_exchange_dialog(ConflictsDialog(self._backend, self._bus, self))
+
+    def show_audit_log(self) -> None:
+        dialog = AuditDialog(self._backend, self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def show_units(self) -> None:
         self._run_exchange_dialog(UnitsDialog(self._backend, self))
