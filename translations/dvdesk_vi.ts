@@ -3107,6 +3107,10 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
         <translation>&amp;Lưu thành PDF…</translation>
     </message>
     <message>
+        <source>A secret (MẬT) dossier is printed on paper only, never saved as a file.</source>
+        <translation>Hồ sơ mật chỉ được in ra giấy, không được lưu thành tệp.</translation>
+    </message>
+    <message>
         <source>Page {page} of {count}</source>
         <translation>Trang {page}/{count}</translation>
     </message>

@@ -290,8 +290,17 @@ def _open(args: argparse.Namespace) -> Database:
 
 
 def _save(path: Path, data: bytes) -> None:
-    """Write a file the user asked for, all or nothing (files.write_atomic)."""
+    """Write a file the user asked for, all or nothing (files.write_atomic). A secret dossier's
+    PDF is never written: it is printed on paper, from the window."""
     from dvdesk.files import write_atomic
+    from dvdesk.reports.pdf_secrecy import is_secret_pdf
+
+    if is_secret_pdf(data):
+        raise UserError(
+            "Hồ sơ mật chỉ được in ra giấy từ cửa sổ chương trình, không ghi ra tệp.",
+            "A secret dossier is printed on paper from the window only, never written to a file.",
+            "classification",
+        )
 
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, data)

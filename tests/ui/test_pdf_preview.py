@@ -353,3 +353,12 @@ def test_a_batch_where_every_job_fails_gives_nothing(
     assert run_batch(None, "x", [("A", _failing)]) is None
     assert len(shown) == 1
     assert batch_print.BatchResult().pdf is None
+
+
+def test_a_secret_dossier_cannot_be_saved_as_a_file(qtbot: QtBot, tmp_path: Path) -> None:
+    from dvdesk.reports.pdf_secrecy import stamp_secret
+
+    dialog = open_dialog(qtbot, stamp_secret(resolution_pdf()))
+    assert not dialog.save_button.isEnabled() and "MẬT" in dialog.save_button.toolTip()
+    assert dialog.save_as(tmp_path / "x.pdf") is None and not (tmp_path / "x.pdf").exists()
+    assert dialog.print_button.isEnabled()  # on paper it may go

@@ -167,9 +167,7 @@ class Classification(Tracked, Base):
     prints with the secrecy mark and leaves dvdesk by no spreadsheet or file export."""
 
     __tablename__ = "classifications"
-    person_id: Mapped[str] = mapped_column(
-        ForeignKey("people.id", ondelete="CASCADE"), unique=True
-    )
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), unique=True)
     level: Mapped[str] = mapped_column(String(20), default="mat")  # "mat" (Mật)
     ruled_on: Mapped[date] = mapped_column(Date)
     basis: Mapped[str] = mapped_column(Text, default="")  # the ruling, e.g. its number

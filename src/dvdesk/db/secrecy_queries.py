@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dvdesk.db.models import Classification
+from dvdesk.db.models import Classification, Enrolment
 
 _CHUNK = 500
 
@@ -30,3 +30,14 @@ def secret_among(session: Session, person_ids: Iterable[str]) -> set[str]:
             )
         )
     return found
+
+
+def class_has_secret(session: Session, class_id: str) -> bool:
+    """Whether anyone in the class has a secret dossier."""
+    stmt = (
+        select(Classification.id)
+        .join(Enrolment, Enrolment.person_id == Classification.person_id)
+        .where(Enrolment.class_id == class_id)
+        .limit(1)
+    )
+    return session.scalar(stmt) is not None

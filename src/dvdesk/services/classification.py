@@ -21,6 +21,7 @@ from dvdesk.services import audit
 from dvdesk.services.errors import NotFoundError, UserError
 
 MARK = "MẬT"
+MASKED_NAME = "(hồ sơ mật)"  # in place of the name in any file written
 
 
 @dataclass(frozen=True)
@@ -105,3 +106,7 @@ def secret_ids(session: Session, person_ids: Iterable[str]) -> set[str]:
 def is_secret(db: Database, person_id: str) -> bool:
     with db.reader() as session:
         return bool(q.secret_among(session, [person_id]))
+
+
+def class_is_secret(session: Session, class_id: str) -> bool:
+    return q.class_has_secret(session, class_id)

@@ -13,7 +13,8 @@ from dvdesk.domain.privacy import FORM_CODE, NOTICE_VERSION, NoticeFacts
 from dvdesk.domain.text import clean
 from dvdesk.reports.forms import consent as consent_form
 from dvdesk.reports.pdf_layout import to_margins
-from dvdesk.services import audit
+from dvdesk.reports.pdf_secrecy import stamp_secret
+from dvdesk.services import audit, classification
 from dvdesk.services.errors import NotFoundError, UserError
 from dvdesk.services.people import creating_unit
 from dvdesk.services.print_settings import read_settings
@@ -141,9 +142,12 @@ def print_notice(
         )
         place = settings.place
         margins = to_margins(settings.margins)
+        secret = bool(classification.secret_ids(session, [person_id]))
     pdf = consent_form.render(
         consent_form.ConsentPage(facts, NOTICE_VERSION, place, on, clean(collected_by)), margins
     )
+    if secret:
+        pdf = stamp_secret(pdf)
     with db.unit_of_work() as session:
         audit.log(
             session,

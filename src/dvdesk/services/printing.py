@@ -37,7 +37,8 @@ from dvdesk.domain.forms import DocType, FormInput, FormSpec, Issuer, Subject, f
 from dvdesk.domain.pipeline import EventKind
 from dvdesk.domain.text import clean, fold
 from dvdesk.reports.pdf_layout import to_margins
-from dvdesk.services import audit, register
+from dvdesk.reports.pdf_secrecy import stamp_secret
+from dvdesk.services import audit, classification, register
 from dvdesk.services.errors import NotFoundError, UserError
 from dvdesk.services.print_settings import PrintSettings, read_settings
 
@@ -464,6 +465,7 @@ def print_person_form(
         settings = read_settings(session)
         ctx = _context(settings, cell, day, number, typed)
         dossier = load_dossier(session, person)
+        secret = bool(classification.secret_ids(session, [person.id]))
         # Personal data leaves the program on paper: who printed what (a first print's number
         # is logged by the register as well, as the document it is).
         audit.log(
@@ -477,6 +479,8 @@ def print_person_form(
     module = _module(spec.code)
     data = module.from_dossier(dossier, ctx, **options)
     pdf = _render(module, data, ctx)
+    if secret:
+        pdf = stamp_secret(pdf)
     return PrintedForm(
         code=spec.code,
         title=spec.title,
@@ -599,6 +603,7 @@ def print_class_form(
         own = session.get(Unit, install.unit_id) if install else None
         day = on or dossier.end_date or date.today()
         ctx = _context(settings, own, day, None, inputs or {})
+        secret = classification.class_is_secret(session, class_id)
     module = _module(spec.code)
     data = module.from_class(dossier, ctx)
     if spec.code == "CN-NTVĐ" and not data:
@@ -610,6 +615,8 @@ def print_class_form(
             "class",
         )
     pdf = _render(module, data, ctx)
+    if secret:
+        pdf = stamp_secret(pdf)
     people = len(data) if isinstance(data, tuple) else len(dossier.entries)
     audit.record(db, actor, "print", "class", class_id, {"form": spec.code, "people": people})
     return PrintedForm(spec.code, spec.title, pdf, "", None, _file_name(spec.code, dossier.name))

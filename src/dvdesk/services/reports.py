@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -42,7 +42,7 @@ from dvdesk.domain.statistics import (
 from dvdesk.domain.text import name_sort_key
 from dvdesk.reports import plan_document, report_document, report_workbook
 from dvdesk.reports.pdf_layout import Margins, number_line, to_margins
-from dvdesk.services import audit, plans
+from dvdesk.services import audit, classification, plans
 from dvdesk.services.derive import facts_for, load_calendar, today
 from dvdesk.services.errors import NotFoundError, NotInitialisedError, UserError
 from dvdesk.services.overview import STAGE_ORDER
@@ -698,7 +698,14 @@ def export_procedure_check(
 ) -> Path:
     """The procedure check alone as an .xlsx workbook; the export is logged (it names people)."""
     result = procedure_check(db, start, end, unit_id)
-    written = report_workbook.write_procedure(Path(path), result.items, result.as_of)
+    with db.reader() as session:
+        secret = classification.secret_ids(session, [i.person_id for i in result.items])
+    # A secret dossier's lines keep their code and finding, never the person's name.
+    items = [
+        replace(i, person_name=classification.MASKED_NAME) if i.person_id in secret else i
+        for i in result.items
+    ]
+    written = report_workbook.write_procedure(Path(path), items, result.as_of)
     details = _use(start, end, result.items, written)
     audit.record(db, actor, "export", "procedure_check", result.unit_id, details)
     return written

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from dvdesk.files import FileWriteError, write_atomic
 from dvdesk.reports.pdf_merge import PDFIUM_LOCK
+from dvdesk.reports.pdf_secrecy import is_secret_pdf
 
 log = logging.getLogger(__name__)
 
@@ -313,6 +314,13 @@ class PdfPreviewDialog(QDialog):
             self.tr("&Save as PDF…"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.save_button.setObjectName("save_button")
+        # A secret dossier leaves the program on paper only: no file that could be mailed.
+        self.secret = is_secret_pdf(self.pdf)
+        if self.secret:
+            self.save_button.setEnabled(False)
+            self.save_button.setToolTip(
+                self.tr("A secret (MẬT) dossier is printed on paper only, never saved as a file.")
+            )
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("close_button")
         buttons.rejected.connect(self.reject)
@@ -419,6 +427,8 @@ class PdfPreviewDialog(QDialog):
 
     def save_as(self, path: Path | None = None) -> Path | None:
         """Write the PDF's bytes to `path` (asked for when None); returns where, or None."""
+        if self.secret:
+            return None
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
                 self,
