@@ -12,13 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from dvdesk.db import queries
 from dvdesk.db import secrecy_queries as q
 from dvdesk.db.engine import Database, Session
 from dvdesk.db.models import Classification, Person
 from dvdesk.domain.text import clean
 from dvdesk.services import audit
 from dvdesk.services.errors import NotFoundError, UserError
+from dvdesk.services.roles import require_office
 
 MARK = "MẬT"
 MASKED_NAME = "(hồ sơ mật)"  # in place of the name in any file written
@@ -32,14 +32,11 @@ class Ruling:
 
 
 def _office_only(session: Session) -> str:
-    install = queries.install(session)
-    if install is None or install.role != "office":
-        raise UserError(
-            "Chỉ cơ quan cấp trên xác định độ mật của hồ sơ.",
-            "Only the office above rules a dossier secret.",
-            "role",
-        )
-    return install.unit_id
+    return require_office(
+        session,
+        "Chỉ cơ quan cấp trên xác định độ mật của hồ sơ.",
+        "Only the office above rules a dossier secret.",
+    )
 
 
 def classify(db: Database, person_id: str, ruled_on: date, basis: str, actor: str = "") -> Ruling:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from dvdesk.db import purge_queries as q
-from dvdesk.db import queries
 from dvdesk.db.engine import Database, Session
 from dvdesk.domain.pipeline import EventKind
 from dvdesk.domain.purge import (
@@ -29,6 +28,7 @@ from dvdesk.domain.text import name_sort_key, search_key
 from dvdesk.services import audit
 from dvdesk.services.derive import load_calendar, refresh
 from dvdesk.services.errors import UserError
+from dvdesk.services.roles import require_office
 
 _ADMITTED = (EventKind.DECISION.value, EventKind.CEREMONY.value)
 
@@ -58,14 +58,12 @@ def set_period(db: Database, months: int | None, actor: str = "") -> None:
             "months",
         )
     with db.unit_of_work() as session:
-        install = queries.install(session)
-        if install is None or install.role != "office":
-            raise UserError(
-                "Chỉ cơ quan cấp trên đặt thời hạn xóa dữ liệu cá nhân.",
-                "Only the office above sets the purge period.",
-                "role",
-            )
-        unit = q.unit(session, install.unit_id)
+        office = require_office(
+            session,
+            "Chỉ cơ quan cấp trên đặt thời hạn xóa dữ liệu cá nhân.",
+            "Only the office above sets the purge period.",
+        )
+        unit = q.unit(session, office)
         before = unit.purge_after_months
         unit.purge_after_months = months
         audit.log(

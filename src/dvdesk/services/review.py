@@ -22,6 +22,7 @@ from dvdesk.services.actions import ActionInput, ActionKind, perform
 from dvdesk.services.candidates import person_detail
 from dvdesk.services.errors import UserError
 from dvdesk.services.people import list_people
+from dvdesk.services.roles import require_office
 
 # What the meeting decides for a person at each stage, and the form it prints.
 _DECIDES = {
@@ -95,13 +96,11 @@ def issue_decisions(
     dossier the rules block, is refused before anything is written for them; the others are
     decided one by one (each in its own transaction)."""
     with db.reader() as session:
-        install = queries.install(session)
-        if install is None or install.role != "office":
-            raise UserError(
-                "Chỉ cơ quan cấp trên ra quyết định kết nạp và công nhận đảng viên chính thức.",
-                "Only the office above issues admission and recognition decisions.",
-                "role",
-            )
+        require_office(
+            session,
+            "Chỉ cơ quan cấp trên ra quyết định kết nạp và công nhận đảng viên chính thức.",
+            "Only the office above issues admission and recognition decisions.",
+        )
     waiting = {i.person_id: i for i in monthly_review(db, on, lang)}
     unknown = [p for p in person_ids if p not in waiting]
     if unknown:

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from dvdesk.db import queries
 from dvdesk.db import report_queries as q
 from dvdesk.db.engine import Database
 from dvdesk.domain.emulation import RankedUnit, UnitStanding, rank_units, share_out
@@ -22,6 +21,7 @@ from dvdesk.services import reports
 from dvdesk.services.derive import today
 from dvdesk.services.errors import UserError
 from dvdesk.services.review import plan_submissions
+from dvdesk.services.roles import require_office
 
 # The people a unit could still admit this year: its pool, which the target is shared by.
 POOL_STAGES = (
@@ -52,14 +52,11 @@ class Standings:
 
 def _office(db: Database) -> str:
     with db.reader() as session:
-        install = queries.install(session)
-    if install is None or install.role != "office":
-        raise UserError(
+        return require_office(
+            session,
             "Chỉ cơ quan cấp trên giao chỉ tiêu và bình xét thi đua các đơn vị.",
             "Only the office above gives targets and ranks the units.",
-            "role",
         )
-    return install.unit_id
 
 
 def _top_units(db: Database, office_id: str) -> tuple[dict[str, str], dict[str, str]]:
