@@ -46,6 +46,7 @@ from dvdesk.domain.text import fold
 from dvdesk.files import FileWriteError
 from dvdesk.services import audit
 from dvdesk.services.errors import UserError
+from dvdesk.ui.exchange_dialogs import field_name
 from dvdesk.ui.marks import QT_TRANSLATE_NOOP
 from dvdesk.ui.person_dialog import ErrorLabel, current_actor
 from dvdesk.ui.person_view import DetailBrowser, Task
@@ -645,7 +646,7 @@ class AuditDialog(QDialog):
                 old = "" if c.old is None else (c.old or "—")
                 new = "—" if c.new is None else (c.new or "—")
                 out.append(
-                    f"<tr><td>{e(c.field)}</td><td>{self._cell(old)}</td>"
+                    f"<tr><td>{e(field_name(c.field))}</td><td>{self._cell(old)}</td>"
                     f"<td>{self._cell(new)}</td></tr>"
                 )
             out.append("</table>")
