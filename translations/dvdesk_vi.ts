@@ -3802,6 +3802,22 @@ given</source>
         <translation>&amp;In biểu mẫu</translation>
     </message>
     <message>
+        <source>TB-DLCN  Privacy notice and consent</source>
+        <translation>TB-DLCN  Thông báo xử lý dữ liệu cá nhân và ý kiến đồng ý</translation>
+    </message>
+    <message>
+        <source>Record the signed consent…</source>
+        <translation>Ghi nhận ý kiến đồng ý đã ký…</translation>
+    </message>
+    <message>
+        <source>Record the signed consent</source>
+        <translation>Ghi nhận ý kiến đồng ý đã ký</translation>
+    </message>
+    <message>
+        <source>Who handed the notice over and took the signature?</source>
+        <translation>Ai đã giao thông báo và nhận chữ ký?</translation>
+    </message>
+    <message>
         <source>Print</source>
         <translation>In</translation>
     </message>

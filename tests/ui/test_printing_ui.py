@@ -165,3 +165,33 @@ def test_the_register_dialog_lists_voids_and_reprints(
     # Printed again after the void: a new number, never the voided one.
     again = printing.print_person_form(gui.db, "6-KNĐ", _person_id(gui, "P2"))
     assert again.number_text == "03-NQ/CB"
+
+
+def test_the_privacy_notice_prints_and_the_signed_consent_is_recorded(
+    qtbot: QtBot, make_gui: Callable[..., Gui]
+) -> None:
+    from dvdesk.services import consent
+    from pdf_text import pdf_text
+
+    gui = make_gui()
+    tab = gui.window.candidates_tab
+    ids = [_person_id(gui, "P2"), _person_id(gui, "P4")]
+    seen: list[object] = []
+    tab.printing.run_dialog = lambda d: seen.append(d) or 0
+    pdf = tab.printing.print_notice(ids[:1])
+    assert pdf is not None and "dữ liệu cá nhân nhạy cảm" in pdf_text(pdf)
+    assert isinstance(seen[0], PdfPreviewDialog)
+
+    tab.printing.ask_text = lambda title, label: None  # cancelled: nothing written
+    assert tab.printing.record_consent(ids) == 0
+    assert not consent.has_consent(gui.db, ids[0])
+    tab.printing.ask_text = lambda title, label: "Lê Văn Giao"
+    assert tab.printing.record_consent(ids) == 2
+    assert all(consent.has_consent(gui.db, pid) for pid in ids)
+    row = next(r for r in tab.model.rows() if r.code == "P2")
+    print_menu = next(
+        a.menu()
+        for a in tab.action_menu(row).actions()
+        if a.menu() is not None and a.menu().objectName() == "print_menu"
+    )
+    assert "TB-DLCN" in [a.data() for a in print_menu.actions()]

@@ -8,10 +8,11 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from dvdesk.domain.forms import FormSpec, Subject
-from dvdesk.services import printing
+from dvdesk.domain.privacy import FORM_CODE
+from dvdesk.services import consent, printing
 from dvdesk.services.errors import UserError
 from dvdesk.ui import bus as changes
 from dvdesk.ui.batch_print import run_batch
@@ -42,6 +43,7 @@ class PrintActions(QObject):
         self.batch: Callable[
             [QWidget | None, str, Sequence[tuple[str, Callable[[], bytes]]], str], bytes | None
         ] = lambda parent, title, jobs, name: run_batch(parent, title, jobs, name)
+        self.ask_text: Callable[[str, str], str | None] = self._ask_text
 
     def forms(self) -> list[FormSpec]:
         return printing.printable_forms(Subject.PERSON, self._backend.today())
@@ -57,8 +59,66 @@ class PrintActions(QObject):
             action.triggered.connect(
                 lambda _checked=False, code=spec.code: self.print_for(code, ids)
             )
+        menu.addSeparator()
+        notice = menu.addAction(self.tr("TB-DLCN  Privacy notice and consent"))
+        notice.setData(FORM_CODE)
+        notice.triggered.connect(lambda _checked=False: self.print_notice(ids))
+        signed = menu.addAction(self.tr("Record the signed consent…"))
+        signed.setObjectName("record_consent")
+        signed.triggered.connect(lambda _checked=False: self.record_consent(ids))
         menu.setEnabled(bool(ids))
         return menu
+
+    def print_notice(self, person_ids: Sequence[str]) -> bytes | None:
+        """The privacy notice to read and sign (TB-DLCN), one page a person."""
+        db, today = self._backend.db, self._backend.today()
+        jobs = [
+            (pid, lambda pid=pid: consent.print_notice(db, pid, today, actor=self._actor))
+            for pid in person_ids
+        ]
+        if not jobs:
+            return None
+        if len(jobs) == 1:
+            pdf = jobs[0][1]()
+        else:
+            title = self.tr("{code} for {count} people").format(code=FORM_CODE, count=len(jobs))
+            merged = self.batch(self._parent, title, jobs, f"{FORM_CODE} ({len(jobs)}).pdf")
+            if merged is None:
+                return None
+            pdf = merged
+        preview = PdfPreviewDialog(pdf, FORM_CODE, f"{FORM_CODE}.pdf", self._parent)
+        try:
+            self.run_dialog(preview)
+        finally:
+            preview.pages.close()
+            preview.deleteLater()
+        return pdf
+
+    def record_consent(self, person_ids: Sequence[str]) -> int:
+        """The people signed the notice today: who handed it over is asked once for all."""
+        if not person_ids:
+            return 0
+        collector = self.ask_text(
+            self.tr("Record the signed consent"),
+            self.tr("Who handed the notice over and took the signature?"),
+        )
+        if collector is None:
+            return 0
+        today = self._backend.today()
+        try:
+            for pid in person_ids:
+                consent.record(self._backend.db, pid, today, collector, self._actor)
+        except UserError as exc:
+            QMessageBox.warning(
+                self._parent, self.tr("Record the signed consent"), exc.message(self._backend.lang)
+            )
+            return 0
+        self._bus.announce(changes.PEOPLE)
+        return len(person_ids)
+
+    def _ask_text(self, title: str, label: str) -> str | None:
+        text, ok = QInputDialog.getText(self._parent, title, label, text=self._actor)
+        return text if ok else None
 
     def print_for(self, code: str, person_ids: Sequence[str]) -> None:
         if len(person_ids) == 1:
