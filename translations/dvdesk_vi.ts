@@ -4919,6 +4919,37 @@ biểu quyết</translation>
     </message>
 </context>
 <context>
+    <name>SecrecyActions</name>
+    <message>
+        <source>Lift the secrecy ruling (Mật)…</source>
+        <translation>Bỏ xác định hồ sơ mật…</translation>
+    </message>
+    <message>
+        <source>Rule the dossier secret (Mật)…</source>
+        <translation>Xác định hồ sơ mật…</translation>
+    </message>
+    <message>
+        <source>Rule the dossier secret</source>
+        <translation>Xác định hồ sơ mật</translation>
+    </message>
+    <message>
+        <source>The basis of the ruling (the document&apos;s number and date):</source>
+        <translation>Căn cứ xác định (số và ngày văn bản):</translation>
+    </message>
+    <message>
+        <source>Lift the secrecy ruling</source>
+        <translation>Bỏ xác định hồ sơ mật</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>Lý do:</translation>
+    </message>
+    <message>
+        <source>Secret dossier</source>
+        <translation>Hồ sơ mật</translation>
+    </message>
+</context>
+<context>
     <name>TodoPanel</name>
     <message>
         <source>To do: overdue and due this week</source>

@@ -154,7 +154,11 @@ def test_the_pane_shows_the_selected_entry_before_and_after(
     create = next(i for i, r in enumerate(dialog.model.rows()) if r.action == "create")
     dialog.view.selectRow(create)
     text = dialog.detail_text()
-    assert "Full name" in text and "full_name" not in text and dialog.model.rows()[create].subject in text
+    assert (
+        "Full name" in text
+        and "full_name" not in text
+        and dialog.model.rows()[create].subject in text
+    )
 
 
 def test_the_list_loads_a_page_at_a_time(qtbot: QtBot, logged: Database, open_dialog: Open) -> None:

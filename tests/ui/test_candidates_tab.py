@@ -176,6 +176,9 @@ class FakeBackend:
     def record_view(self, person_id: str) -> bool:
         return False  # no audit log behind a list
 
+    def install_info(self) -> None:
+        return None  # no unit: a chi bộ's menus
+
     def stage_choices(self) -> list[StageChoice]:
         return [StageChoice("proposed", "Chi bộ đề nghị kết nạp")]
 

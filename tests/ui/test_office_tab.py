@@ -432,3 +432,36 @@ def test_the_tab_loads_when_first_shown_and_again_on_a_change(
             bus.announce(PLANS)  # a plan saved in the Reports tab: new targets to rank by
     finally:
         tab.shutdown()
+
+
+def test_the_office_rules_a_dossier_secret_from_its_row_menu(
+    qtbot: QtBot, office_db: Database
+) -> None:
+    from dvdesk.services import classification
+    from dvdesk.ui.app import Gui
+
+    gui = Gui(office_db, "en", today=lambda: TODAY)
+    qtbot.addWidget(gui.window)
+    tab = gui.window.candidates_tab
+    qtbot.waitUntil(lambda: not tab.loading and tab.model.rowCount() > 0, timeout=10_000)
+    row = tab.model.row(0)
+    assert tab.secrecy is not None
+
+    def secrecy_action(menu: object) -> object:
+        return next(a for a in menu.actions() if a.objectName() == "secrecy_action")  # type: ignore[attr-defined]
+
+    action = secrecy_action(tab.action_menu(row))
+    assert "Rule" in action.text()
+    tab.secrecy.ask_text = lambda title, label: None  # cancelled
+    action.trigger()
+    assert not classification.is_secret(office_db, row.id)
+    tab.secrecy.ask_text = lambda title, label: "Công văn 12-CV/ĐU ngày 20/11/2026"
+    action.trigger()
+    assert classification.is_secret(office_db, row.id)
+    lift = secrecy_action(tab.action_menu(row))
+    assert "Lift" in lift.text()
+    tab.secrecy.ask_text = lambda title, label: "Hết căn cứ"
+    lift.trigger()
+    assert not classification.is_secret(office_db, row.id)
+    gui.window.close()
+    gui.shutdown()

@@ -51,10 +51,11 @@ from dvdesk.ui.candidate_table_model import (
     is_overdue,
 )
 from dvdesk.ui.list_tab import ListTab
-from dvdesk.ui.person_dialog import PersonDialog
+from dvdesk.ui.person_dialog import PersonDialog, current_actor
 from dvdesk.ui.person_view import PersonView
 from dvdesk.ui.pipeline_actions import PipelineActions
 from dvdesk.ui.print_actions import PrintActions
+from dvdesk.ui.secrecy_actions import SecrecyActions
 from dvdesk.ui.settings import filter_key, read_bytes, read_str, splitter_key
 from dvdesk.ui.todo_panel import WITHIN_DAYS, TodoPanel
 
@@ -120,6 +121,13 @@ class CandidatesTab(ListTab):
         # Pipeline steps: right-click, the Menu key or Shift+F10 on a row opens them.
         self.pipeline = PipelineActions(backend, bus, parent=self)
         self.printing = PrintActions(backend, bus, parent=self)
+        # The office rules dossiers secret; a chi bộ only sees the mark the ruling prints.
+        info = backend.install_info()
+        self.secrecy: SecrecyActions | None = (
+            SecrecyActions(backend, bus, self, current_actor())
+            if info is not None and info.role == "office"
+            else None
+        )
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._show_actions_menu)
         self._build_panes(bus)
@@ -336,6 +344,8 @@ class CandidatesTab(ListTab):
         selected = [r.id for r in self.selected_rows()] or [row.id]
         menu.addSeparator()
         menu.addMenu(self.printing.menu_for(selected, menu))
+        if self.secrecy is not None:
+            menu.addAction(self.secrecy.action_for(row.id, menu))
         return menu
 
     def _on_row_activated(self, row: object) -> None:
