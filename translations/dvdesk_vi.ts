@@ -2472,6 +2472,14 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
         <translation>Ai đã xem, in, xuất hay sửa gì, vào lúc nào</translation>
     </message>
     <message>
+        <source>Personal &amp;data retention…</source>
+        <translation>Thời hạn &amp;giữ dữ liệu cá nhân…</translation>
+    </message>
+    <message>
+        <source>How long the units below keep the data of people who left without being admitted</source>
+        <translation>Các đơn vị trực thuộc giữ dữ liệu của người thôi xem xét, không được kết nạp trong bao lâu</translation>
+    </message>
+    <message>
         <source>C&amp;heck the database</source>
         <translation>Kiểm tra &amp;dữ liệu</translation>
     </message>
@@ -2558,6 +2566,18 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
     <message>
         <source>&amp;Conflicts ({count})…</source>
         <translation>&amp;Xung đột ({count})…</translation>
+    </message>
+    <message>
+        <source>Personal data retention</source>
+        <translation>Thời hạn giữ dữ liệu cá nhân</translation>
+    </message>
+    <message>
+        <source>Months after which the units erase the personal data of people who left without being admitted (0: never; otherwise {low} to {high}):</source>
+        <translation>Số tháng sau đó các đơn vị xóa dữ liệu cá nhân của người thôi xem xét, không được kết nạp (0: không xóa; nếu đặt thì từ {low} đến {high}):</translation>
+    </message>
+    <message>
+        <source>The retention period is saved.</source>
+        <translation>Đã lưu thời hạn giữ dữ liệu.</translation>
     </message>
     <message>
         <source>Print settings saved.</source>

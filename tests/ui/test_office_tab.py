@@ -465,3 +465,29 @@ def test_the_office_rules_a_dossier_secret_from_its_row_menu(
     assert not classification.is_secret(office_db, row.id)
     gui.window.close()
     gui.shutdown()
+
+
+def test_the_office_sets_the_retention_period_from_the_file_menu(
+    qtbot: QtBot, office_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from dvdesk.services import purge
+    from dvdesk.ui.app import Gui
+
+    gui = Gui(office_db, "en", today=lambda: TODAY)
+    qtbot.addWidget(gui.window)
+    window = gui.window
+    asked: list[int] = []
+    window.ask_int = lambda title, label, value: asked.append(value) or 36
+    window.purge_action.trigger()
+    assert asked == [0] and purge.period(office_db) == 36
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    window.ask_int = lambda title, label, value: 3  # too short: said, nothing changed
+    assert not window.set_purge_period()
+    assert warned and "12" in warned[0] and purge.period(office_db) == 36
+    window.ask_int = lambda title, label, value: 0
+    assert window.set_purge_period() and purge.period(office_db) is None
+    window.close()
+    gui.shutdown()

@@ -4,6 +4,7 @@ bar with the number of people and of overdue steps."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import metadata
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, Q
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -20,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dvdesk.services import exchange, printing
+from dvdesk.domain.purge import MAX_MONTHS, MIN_MONTHS
+from dvdesk.services import exchange, printing, purge
+from dvdesk.services.errors import UserError
 from dvdesk.services.setup import storage_warning
 from dvdesk.ui.audit_dialog import AuditDialog
 from dvdesk.ui.backup_dialogs import BackupActions
@@ -75,6 +79,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._log_path = log_path
         self.info = backend.install_info()
+        self.ask_int: Callable[[str, str, int], int | None] = self._ask_int  # tests replace it
         self.setWindowTitle(self.info.unit_name if self.info else self.tr("No unit set up"))
 
         self.tabs = QTabWidget(self)
@@ -175,6 +180,16 @@ class MainWindow(QMainWindow):
         )
         self.audit_action.triggered.connect(self.show_audit_log)
         menu_file.addAction(self.audit_action)
+        if self.info is not None and self.info.role == "office":
+            self.purge_action = QAction(self.tr("Personal &data retention…"), self)
+            self.purge_action.setStatusTip(
+                self.tr(
+                    "How long the units below keep the data of people who left without being "
+                    "admitted"
+                )
+            )
+            self.purge_action.triggered.connect(self.set_purge_period)
+            menu_file.addAction(self.purge_action)
         self.check_action = QAction(self.tr("C&heck the database"), self)
         self.check_action.setStatusTip(self.tr("Look for damage and broken references"))
         self.check_action.triggered.connect(lambda: self.backup.check())
@@ -288,6 +303,33 @@ class MainWindow(QMainWindow):
 
     def show_conflicts(self) -> None:
         self._run_exchange_dialog(ConflictsDialog(self._backend, self._bus, self))
+
+    def set_purge_period(self) -> bool:
+        """The office's period (months; 0: never); it goes down with the next files."""
+        current = purge.period(self._backend.db) or 0
+        months = self.ask_int(
+            self.tr("Personal data retention"),
+            self.tr(
+                "Months after which the units erase the personal data of people who left "
+                "without being admitted (0: never; otherwise {low} to {high}):"
+            ).format(low=MIN_MONTHS, high=MAX_MONTHS),
+            current,
+        )
+        if months is None:
+            return False
+        try:
+            purge.set_period(self._backend.db, months or None)
+        except UserError as exc:
+            QMessageBox.warning(
+                self, self.tr("Personal data retention"), exc.message(self._backend.lang)
+            )
+            return False
+        self.statusBar().showMessage(self.tr("The retention period is saved."), 5000)
+        return True
+
+    def _ask_int(self, title: str, label: str, value: int) -> int | None:
+        number, ok = QInputDialog.getInt(self, title, label, value, 0, MAX_MONTHS)
+        return number if ok else None
 
     def show_audit_log(self) -> None:
         dialog = AuditDialog(self._backend, self)
