@@ -4,7 +4,6 @@ bar with the number of people and of overdue steps."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from importlib import metadata
 from typing import TYPE_CHECKING
 
@@ -79,7 +78,6 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._log_path = log_path
         self.info = backend.install_info()
-        self.ask_int: Callable[[str, str, int], int | None] = self._ask_int  # tests replace it
         self.setWindowTitle(self.info.unit_name if self.info else self.tr("No unit set up"))
 
         self.tabs = QTabWidget(self)
@@ -327,7 +325,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("The retention period is saved."), 5000)
         return True
 
-    def _ask_int(self, title: str, label: str, value: int) -> int | None:
+    def ask_int(self, title: str, label: str, value: int) -> int | None:
+        # A method, not an attribute set to a bound method: that would be a reference cycle
+        # keeping a closed window's Python object alive. Tests replace it on the instance.
         number, ok = QInputDialog.getInt(self, title, label, value, 0, MAX_MONTHS)
         return number if ok else None
 
