@@ -11,7 +11,8 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from datetime import date
 from pathlib import Path
@@ -270,19 +271,33 @@ def _passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
     return getpass.getpass(prompt)
 
 
+@contextmanager
+def _damage_named(data_dir: Path) -> Iterator[None]:
+    """A failure that a damaged database explains is said in those words. The check (a
+    quick_check, seconds on a large file) runs only after something failed, never up front."""
+    try:
+        yield
+    except (UserError, CliError):
+        raise
+    except Exception:
+        from dvdesk.services.backups import damage
+
+        problems = damage(data_dir)
+        if not problems:
+            raise
+        raise DatabaseError(
+            f"the database in {data_dir} is damaged ({problems[0]}); nothing more was written "
+            "to it. Run 'dvdesk recover' to restore the newest backup and take in again the "
+            "files received since (the damaged file is kept aside)"
+        ) from None
+
+
 def _open(args: argparse.Namespace) -> Database:
-    from dvdesk.services.backups import damage
     from dvdesk.services.setup import default_data_dir, open_data_dir, storage_warning
 
     data_dir: Path = args.data_dir or default_data_dir()
-    problems = damage(data_dir)
-    if problems:
-        raise DatabaseError(
-            f"the database in {data_dir} is damaged ({problems[0]}); it has not been changed. "
-            "Run 'dvdesk recover' to restore the newest backup and take in again the files "
-            "received since (the damaged file is kept aside)"
-        )
-    db = open_data_dir(data_dir)
+    with _damage_named(data_dir):
+        db = open_data_dir(data_dir)
     warning = storage_warning(db.path, getattr(args, "lang", None) or "vi")
     if warning:
         print(f"dvdesk: {warning}", file=sys.stderr)
@@ -1129,7 +1144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             make_demo(db, units=5, people=300, seed=1, today=_today())
         try:
-            return COMMANDS[args.command](args, db)
+            with _damage_named(db.path.parent):
+                return COMMANDS[args.command](args, db)
         finally:
             db.close()
     except UserError as exc:
