@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QSizePolicy,
     QStyle,
@@ -59,7 +58,7 @@ from dvdesk.ui.marks import QT_TRANSLATE_NOOP
 from dvdesk.ui.pdf_preview import PdfPreviewDialog
 from dvdesk.ui.person_dialog import ERROR_COLOUR, ErrorLabel, current_actor
 from dvdesk.ui.person_view import Task
-from dvdesk.ui.report_widgets import YearBox, percent
+from dvdesk.ui.report_widgets import BusyStrip, YearBox, percent
 from dvdesk.ui.row_table_model import LAST, RowFilterProxy, RowTableModel
 from dvdesk.ui.views import restore_header, save_header, setup_table_view
 
@@ -480,7 +479,6 @@ class OfficeTab(QWidget):
         self._generations: dict[str, int] = {}
         self._pending: set[str] = set()  # loads running
         self._tasks: list[Task] = []  # kept alive until they finish
-        self._busy: dict[str, str] = {}
         self._fitted: set[str] = set()
         self.items: list[ReviewItem] = []
         self.submissions: list[PlanSubmission] = []
@@ -525,27 +523,14 @@ class OfficeTab(QWidget):
         self.year.setToolTip(self.tr("The year of the plans, the targets and the ranking"))
         year_label = QLabel(self.tr("&Year:"), self)
         year_label.setBuddy(self.year)
-        self.busy_bar = QProgressBar(self)
-        self.busy_bar.setObjectName("busy_bar")
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setMaximumWidth(90)
-        self.busy_bar.setMaximumHeight(self.fontMetrics().height())
-        self.busy_label = QLabel(self)
-        self.busy_label.setObjectName("busy_label")
-        self.message = QLabel(self)
-        self.message.setObjectName("office_message")
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        for widget in (self.busy_bar, self.busy_label):
-            widget.setVisible(False)
+        self._strip = BusyStrip(self, "office_message")
+        self.busy_bar, self.busy_label = self._strip.bar, self._strip.label
+        self.message = self._strip.message
         row = QHBoxLayout()
         row.addWidget(year_label)
         row.addWidget(self.year)
         row.addSpacing(12)
-        row.addWidget(self.busy_bar)
-        row.addWidget(self.busy_label)
-        row.addWidget(self.message, 1)
+        self._strip.add_to(row)
         self.year.currentIndexChanged.connect(self._on_year_changed)
         return row
 
@@ -803,20 +788,11 @@ class OfficeTab(QWidget):
         raise exc  # the application's error reporter logs it and shows the one dialog
 
     def _set_busy(self, key: str, text: str | None) -> None:
-        if text is None:
-            self._busy.pop(key, None)
-        else:
-            self._busy[key] = text
-        busy = bool(self._busy)
-        self.busy_bar.setVisible(busy)
-        self.busy_label.setVisible(busy)
-        self.busy_label.setText(next(reversed(self._busy.values()), "") if busy else "")
-        if busy:
-            self.message.clear()
+        self._strip.set(key, text)
         self._update_buttons()
 
     def _update_buttons(self, *_: Any) -> None:
-        issuing = "issue" in self._busy
+        issuing = "issue" in self._strip.jobs
         chosen = bool(self.review_view.selectionModel().selectedRows())
         self.issue_button.setEnabled(chosen and not issuing and "review" not in self._pending)
         self.select_ready_button.setEnabled(any(i.ready for i in self.items) and not issuing)

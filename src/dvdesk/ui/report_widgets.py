@@ -16,8 +16,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
+    QSizePolicy,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -279,3 +282,43 @@ class PrintOptionsDialog(QDialog):
             return
         self.chosen = (on, self.number_it.isChecked())
         self.accept()
+
+
+class BusyStrip:
+    """A tab's top-row status: a moving bar and what is being done while any job runs (several
+    may, by key: the newest is named), else the last message."""
+
+    def __init__(self, parent: QWidget, message_name: str) -> None:
+        self.jobs: dict[str, str] = {}
+        self.bar = QProgressBar(parent)
+        self.bar.setObjectName("busy_bar")
+        self.bar.setRange(0, 0)  # moving: how long is not known
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumWidth(90)
+        self.bar.setMaximumHeight(parent.fontMetrics().height())
+        self.label = QLabel(parent)
+        self.label.setObjectName("busy_label")
+        self.message = QLabel(parent)
+        self.message.setObjectName(message_name)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        for widget in (self.bar, self.label):
+            widget.setVisible(False)
+
+    def add_to(self, row: QHBoxLayout) -> None:
+        row.addWidget(self.bar)
+        row.addWidget(self.label)
+        row.addWidget(self.message, 1)
+
+    def set(self, key: str, text: str | None) -> None:
+        """Job `key` started (`text` says what it does) or ended (None)."""
+        if text is None:
+            self.jobs.pop(key, None)
+        else:
+            self.jobs[key] = text
+        busy = bool(self.jobs)
+        self.bar.setVisible(busy)
+        self.label.setVisible(busy)
+        self.label.setText(next(reversed(self.jobs.values()), "") if busy else "")
+        if busy:
+            self.message.clear()

@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -83,6 +82,7 @@ from dvdesk.ui.report_widgets import (
     UCOL_TARGET,
     UCOL_UNIT,
     UCOL_YOUTH,
+    BusyStrip,
     PrintOptionsDialog,
     ProcedureModel,
     UnitFiguresModel,
@@ -167,7 +167,6 @@ class ReportsTab(QWidget):
         self._stale = False
         self._generation = 0
         self._tasks: list[Task] = []  # kept alive until they finish
-        self._busy: dict[str, str] = {}
         self.summary: Summary | None = None
         self.plan: PlanView | None = None
         self.report: ReportView | None = None
@@ -246,20 +245,9 @@ class ReportsTab(QWidget):
         self.period.setCurrentIndex(1)
         period_label = QLabel(self.tr("Peri&od:"), self)
         period_label.setBuddy(self.period)
-        self.busy_bar = QProgressBar(self)
-        self.busy_bar.setObjectName("busy_bar")
-        self.busy_bar.setRange(0, 0)  # moving: how long is not known
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setMaximumWidth(90)
-        self.busy_bar.setMaximumHeight(self.fontMetrics().height())
-        self.busy_label = QLabel(self)
-        self.busy_label.setObjectName("busy_label")
-        self.message = QLabel(self)
-        self.message.setObjectName("report_message")
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        for widget in (self.busy_bar, self.busy_label):
-            widget.setVisible(False)
+        self._strip = BusyStrip(self, "report_message")
+        self.busy_bar, self.busy_label = self._strip.bar, self._strip.label
+        self.message = self._strip.message
         row = QHBoxLayout()
         row.addWidget(year_label)
         row.addWidget(self.year)
@@ -267,9 +255,7 @@ class ReportsTab(QWidget):
         row.addWidget(period_label)
         row.addWidget(self.period)
         row.addSpacing(12)
-        row.addWidget(self.busy_bar)
-        row.addWidget(self.busy_label)
-        row.addWidget(self.message, 1)
+        self._strip.add_to(row)
         self.year.currentIndexChanged.connect(self._on_period_changed)
         self.period.currentIndexChanged.connect(self._on_period_changed)
         return row
@@ -649,21 +635,12 @@ class ReportsTab(QWidget):
         raise exc  # the application's error reporter logs it and shows the one dialog
 
     def _set_busy(self, key: str, text: str | None) -> None:
-        if text is None:
-            self._busy.pop(key, None)
-        else:
-            self._busy[key] = text
-        busy = bool(self._busy)
-        self.busy_bar.setVisible(busy)
-        self.busy_label.setVisible(busy)
-        self.busy_label.setText(next(reversed(self._busy.values()), "") if busy else "")
-        if busy:
-            self.message.clear()
+        self._strip.set(key, text)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         ready = self.report is not None and not self.loading
-        working = any(key != "load" for key in self._busy)
+        working = any(key != "load" for key in self._strip.jobs)
         self.edit_plan_button.setEnabled(self.unit_id is not None)
         self.print_plan_button.setEnabled(self.plan is not None and not working)
         for button in (self.print_report_button, self.export_report_button):
