@@ -69,3 +69,30 @@ def test_a_spreadsheet_of_the_procedure_check_shows_no_secret_name(
     ]
     text = "\n".join(cells)
     assert target.person_name not in text and classification.MASKED_NAME in text
+
+
+def test_the_audit_log_exported_to_a_spreadsheet_holds_no_secret_name(
+    world: World, tmp_path: Path
+) -> None:
+    from dvdesk.services import audit
+
+    world.cell_to_office()
+    secret, ordinary = _two_people(world)
+    with world.office.reader() as s:
+        names = {
+            p.id: p.full_name for p in s.query(Person).filter(Person.id.in_([secret, ordinary]))
+        }
+    printing.print_person_form(world.office, "2-KNĐ", secret, on=TODAY)
+    printing.print_person_form(world.office, "2-KNĐ", ordinary, on=TODAY)
+    classification.classify(world.office, secret, TODAY, "Công văn 12-CV/ĐU")
+    out = tmp_path / "nhat-ky.xlsx"
+    assert audit.export_entries(world.office, out) > 0
+    text = "\n".join(
+        str(c.value)
+        for sheet in openpyxl.load_workbook(out).worksheets
+        for row in sheet.iter_rows()
+        for c in row
+        if c.value is not None
+    )
+    assert names[secret] not in text and classification.MASKED_NAME in text
+    assert names[ordinary] in text  # only the secret one is masked

@@ -41,3 +41,8 @@ def class_has_secret(session: Session, class_id: str) -> bool:
         .limit(1)
     )
     return session.scalar(stmt) is not None
+
+
+def all_secret(session: Session) -> set[str]:
+    """Every person whose dossier is ruled secret (a handful: read whole)."""
+    return set(session.scalars(select(Classification.person_id)))

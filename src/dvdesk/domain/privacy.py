@@ -14,6 +14,8 @@ from dataclasses import dataclass
 NOTICE_VERSION = "2026.1"
 TITLE = "Thông báo về xử lý dữ liệu cá nhân và ý kiến đồng ý"
 FORM_CODE = "TB-DLCN"
+# In place of a secret dossier's name (and its data) in any file written out.
+SECRET_MASK = "(hồ sơ mật)"
 
 
 @dataclass(frozen=True)

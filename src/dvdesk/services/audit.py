@@ -17,16 +17,18 @@ import getpass
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from dvdesk.db import audit_queries as q
+from dvdesk.db import secrecy_queries
 from dvdesk.db.engine import Database
 from dvdesk.db.models import AuditEntry
 from dvdesk.db.tracking import record_dict
 from dvdesk.domain.messages import event_label
+from dvdesk.domain.privacy import SECRET_MASK
 from dvdesk.domain.text import clean, fold
 from dvdesk.reports import audit_workbook
 from dvdesk.services.errors import NotFoundError, UserError
@@ -474,9 +476,15 @@ def export_entries(
             unit=unit,
         )
 
+        secret = secrecy_queries.all_secret(session)
+
         def lines() -> Iterator[audit_workbook.AuditLine]:
             for r in q.stream_entries(session, f):
-                yield _line(_row(r))
+                row = _row(r)
+                if row.person_id in secret:
+                    # A secret dossier's name and data never go into a file.
+                    row = replace(row, subject=SECRET_MASK, before={}, after={})
+                yield _line(row)
 
         count = audit_workbook.write(target, lines(), units=source == UNITS, on_row=on_row)
     if progress is not None:

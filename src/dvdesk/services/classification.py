@@ -15,13 +15,14 @@ from datetime import date
 from dvdesk.db import secrecy_queries as q
 from dvdesk.db.engine import Database, Session
 from dvdesk.db.models import Classification, Person
+from dvdesk.domain.privacy import SECRET_MASK
 from dvdesk.domain.text import clean
 from dvdesk.services import audit
 from dvdesk.services.errors import NotFoundError, UserError
 from dvdesk.services.roles import require_office
 
 MARK = "MẬT"
-MASKED_NAME = "(hồ sơ mật)"  # in place of the name in any file written
+MASKED_NAME = SECRET_MASK
 
 
 @dataclass(frozen=True)
