@@ -3402,6 +3402,10 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
         <translation>Mã {code}</translation>
     </message>
     <message>
+        <source>SECRET (MẬT)</source>
+        <translation>MẬT</translation>
+    </message>
+    <message>
         <source>Open deadlines</source>
         <translation>Thời hạn đang mở</translation>
     </message>
@@ -3430,6 +3434,22 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
     <message>
         <source>No open deadlines.</source>
         <translation>Không có thời hạn nào đang mở.</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Dữ liệu cá nhân</translation>
+    </message>
+    <message>
+        <source>Consent signed on {date}.</source>
+        <translation>Đã ký đồng ý xử lý dữ liệu ngày {date}.</translation>
+    </message>
+    <message>
+        <source>No signed consent under the current notice: print TB-DLCN from the Print menu, and record it once signed.</source>
+        <translation>Chưa có ý kiến đồng ý theo thông báo hiện hành: in mẫu TB-DLCN từ menu In biểu mẫu, và ghi nhận khi người đó đã ký.</translation>
+    </message>
+    <message>
+        <source>Secret dossier: it prints marked and is never saved as a file.</source>
+        <translation>Hồ sơ mật: in ra có dấu mật, không bao giờ lưu thành tệp.</translation>
     </message>
     <message>
         <source>Rule findings</source>

@@ -96,3 +96,13 @@ def test_the_audit_log_exported_to_a_spreadsheet_holds_no_secret_name(
     )
     assert names[secret] not in text and classification.MASKED_NAME in text
     assert names[ordinary] in text  # only the secret one is masked
+
+
+def test_the_dossier_view_knows_it_is_secret(world: World) -> None:
+    from dvdesk.services.candidates import person_detail
+
+    world.cell_to_office()
+    secret, ordinary = _two_people(world)
+    classification.classify(world.office, secret, TODAY, "Công văn 12-CV/ĐU")
+    assert person_detail(world.office, secret, TODAY).secret
+    assert not person_detail(world.office, ordinary, TODAY).secret

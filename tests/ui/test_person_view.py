@@ -74,3 +74,18 @@ def test_the_pane_reloads_when_people_change(
     gui.bus.announce(changes.PEOPLE)
     qtbot.waitUntil(lambda: view.detail is not None and len(view.detail.timeline) == 2)
     assert "01/03/2026" in view.text()
+
+
+def test_the_view_says_whether_consent_is_signed(
+    qtbot: QtBot, make_gui: Callable[..., Gui]
+) -> None:
+    from dvdesk.services import consent
+
+    gui = make_gui("en")
+    tab = gui.window.candidates_tab
+    view = tab.person_view
+    person_id = select_code(qtbot, tab, "P2")
+    assert "No signed consent" in view.text() and "SECRET" not in view.subtitle.text()
+    consent.record(gui.db, person_id, date(2026, 11, 20), "Lê Văn Giao")
+    gui.bus.announce(changes.PEOPLE)
+    qtbot.waitUntil(lambda: "Consent signed on 20/11/2026" in view.text())

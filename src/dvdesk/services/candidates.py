@@ -13,6 +13,7 @@ from dvdesk.domain.dates import add_months
 from dvdesk.domain.deadlines import DeadlineKind
 from dvdesk.domain.messages import deadline_label, event_label, finding_message, stage_label
 from dvdesk.domain.pipeline import EventKind, Stage
+from dvdesk.domain.privacy import NOTICE_VERSION
 from dvdesk.domain.rules import check
 from dvdesk.domain.rulesets import rule_set_on
 from dvdesk.domain.text import fold
@@ -127,6 +128,8 @@ class PersonDetail:
     introducers: list[AssignmentView]
     certificates: list[CertificateView]
     deadlines: list[DeadlineView]
+    consent_on: date | None = None  # the consent in force under the current notice, if any
+    secret: bool = False  # the office ruled the dossier secret (Mật)
 
 
 def _timeline(person: Person, lang: str) -> list[TimelineItem]:
@@ -283,6 +286,15 @@ def person_detail(db: Database, person_id: str, on: date, lang: str = "vi") -> P
                 DeadlineView(kind, deadline_label(DeadlineKind(kind), lang), due, status, left)
                 for kind, due, status, left in deadline_days(person, calendar, on)
             ],
+            consent_on=max(
+                (
+                    c.given_on
+                    for c in person.consents
+                    if c.withdrawn_on is None and c.notice_version == NOTICE_VERSION
+                ),
+                default=None,
+            ),
+            secret=person.classification is not None,
         )
 
 

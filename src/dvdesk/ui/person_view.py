@@ -241,6 +241,8 @@ class PersonView(QWidget):
             parts.insert(0, self.tr("Code {code}").format(code=d.code))
         if self.unit:
             parts.insert(1 if d.code else 0, self.unit)
+        if d.secret:
+            parts.insert(0, self.tr("SECRET (MẬT)"))
         self.subtitle.setText(" · ".join(parts))
         e = html.escape
         out: list[str] = []
@@ -274,6 +276,31 @@ class PersonView(QWidget):
             out.append("</ul>")
         else:
             empty(self.tr("No open deadlines."))
+
+        section(self.tr("Personal data"))
+        if d.consent_on is not None:
+            out.append(
+                "<p>"
+                + e(self.tr("Consent signed on {date}.").format(date=format_date(d.consent_on)))
+                + "</p>"
+            )
+        else:
+            out.append(
+                f'<p>{self._icon("warning")}<span style="color:{WARNING_COLOUR}">'
+                + e(
+                    self.tr(
+                        "No signed consent under the current notice: print TB-DLCN from the "
+                        "Print menu, and record it once signed."
+                    )
+                )
+                + "</span></p>"
+            )
+        if d.secret:
+            out.append(
+                f'<p><b style="color:{PROBLEM_COLOUR}">'
+                + e(self.tr("Secret dossier: it prints marked and is never saved as a file."))
+                + "</b></p>"
+            )
 
         section(self.tr("Rule findings"))
         if d.findings:
