@@ -49,7 +49,7 @@ from dvdesk.services.errors import UserError
 from dvdesk.ui.exchange_dialogs import field_name
 from dvdesk.ui.marks import QT_TRANSLATE_NOOP
 from dvdesk.ui.person_dialog import ErrorLabel, current_actor
-from dvdesk.ui.person_view import DetailBrowser, Task
+from dvdesk.ui.person_view import DetailBrowser, RunningTasks, Task
 from dvdesk.ui.row_table_model import RowFilterProxy, RowTableModel
 from dvdesk.ui.views import setup_table_view
 
@@ -210,7 +210,7 @@ class AuditDialog(QDialog):
         self._ask_save_path = ask_save_path or self._file_dialog
         self._page = max(1, page_size)
         self._generations = {"list": 0, "choices": 0}  # the newest request of each kind
-        self._tasks: set[Task] = set()
+        self._tasks = RunningTasks()
         self._more = False  # the last page was full: there may be more
         self.loading = False
         self.exporting = False
@@ -497,19 +497,14 @@ class AuditDialog(QDialog):
         task = Task(work, generation)
 
         def finished(gen: int, result: object) -> None:
-            self._tasks.discard(task)
             if gen == self._generations[key]:
                 done(result)
 
         def failed(gen: int, exc: BaseException) -> None:
-            self._tasks.discard(task)
             if gen == self._generations[key]:
                 self._failed(exc)
 
-        task.signals.done.connect(finished)
-        task.signals.failed.connect(failed)
-        self._tasks.add(task)
-        task.start()
+        self._tasks.start(task, finished, failed)
 
     def _fetch(self, offset: int) -> None:
         assert self._applied is not None
@@ -693,7 +688,6 @@ class AuditDialog(QDialog):
             )
 
         def finished(_gen: int, count: object) -> None:
-            self._tasks.discard(task)
             self._export_over()
             self.message.setText(
                 self.tr("{count} entries written to {path}").format(count=count, path=str(path))
@@ -705,7 +699,6 @@ class AuditDialog(QDialog):
                 self.apply_filters()
 
         def failed(_gen: int, exc: BaseException) -> None:
-            self._tasks.discard(task)
             self._export_over()
             self.message.setText("")
             if isinstance(exc, audit.ExportCancelled):
@@ -715,10 +708,7 @@ class AuditDialog(QDialog):
 
         # An export outlives filter changes: it is not tied to the list's generation.
         task = Task(work, 0)
-        task.signals.done.connect(finished)
-        task.signals.failed.connect(failed)
-        self._tasks.add(task)
-        task.start()
+        self._tasks.start(task, finished, failed)
 
     def _export_over(self) -> None:
         self.exporting = False
@@ -738,9 +728,7 @@ class AuditDialog(QDialog):
         for key in self._generations:
             self._generations[key] += 1
         self._stop_export.set()
-        for task in list(self._tasks):
-            task.wait(10.0)
-        self._tasks.clear()
+        self._tasks.wait_all()
 
     def done(self, result: int) -> None:
         self.shutdown()

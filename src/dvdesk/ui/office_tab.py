@@ -57,7 +57,7 @@ from dvdesk.ui import bus as changes
 from dvdesk.ui.marks import QT_TRANSLATE_NOOP
 from dvdesk.ui.pdf_preview import PdfPreviewDialog
 from dvdesk.ui.person_dialog import ERROR_COLOUR, ErrorLabel, current_actor
-from dvdesk.ui.person_view import Task
+from dvdesk.ui.person_view import RunningTasks, Task
 from dvdesk.ui.report_widgets import BusyStrip, YearBox, percent
 from dvdesk.ui.row_table_model import LAST, RowFilterProxy, RowTableModel
 from dvdesk.ui.views import restore_header, save_header, setup_table_view
@@ -478,7 +478,7 @@ class OfficeTab(QWidget):
         self._stale = False
         self._generations: dict[str, int] = {}
         self._pending: set[str] = set()  # loads running
-        self._tasks: list[Task] = []  # kept alive until they finish
+        self._tasks = RunningTasks()
         self._fitted: set[str] = set()
         self.items: list[ReviewItem] = []
         self.submissions: list[PlanSubmission] = []
@@ -756,30 +756,13 @@ class OfficeTab(QWidget):
             self._finish_load(key)
             self._failed(exc, self.error)
 
-        self._start(Task(work, generation), done, failed)
+        self._tasks.start(Task(work, generation), done, failed)
 
     def _finish_load(self, key: str) -> None:
         self._pending.discard(key)
         if not self._pending:
             self._set_busy("load", None)
         self._update_buttons()
-
-    def _start(
-        self,
-        task: Task,
-        done: Callable[[int, Any], None],
-        failed: Callable[[int, BaseException], None],
-    ) -> None:
-        def finished() -> None:
-            if task in self._tasks:
-                self._tasks.remove(task)
-
-        task.signals.done.connect(finished)
-        task.signals.failed.connect(finished)
-        task.signals.done.connect(done)
-        task.signals.failed.connect(failed)
-        self._tasks.append(task)
-        task.start()
 
     def _failed(self, exc: BaseException, where: ErrorLabel) -> None:
         if isinstance(exc, UserError):
@@ -1025,7 +1008,7 @@ class OfficeTab(QWidget):
             self._failed(exc, self.review_error)
             self.load_review()  # some may have been decided before the failure
 
-        self._start(Task(work, 0), done, failed)
+        self._tasks.start(Task(work, 0), done, failed)
 
     def _on_issued(self, on: date, decisions: list[IssuedDecision], pdf: bytes | None) -> None:
         self.last_issued = decisions
@@ -1065,6 +1048,4 @@ class OfficeTab(QWidget):
     def shutdown(self) -> None:
         for key in self._generations:
             self._generations[key] += 1
-        for task in list(self._tasks):
-            task.wait(10.0)
-        self._tasks.clear()
+        self._tasks.wait_all()

@@ -80,6 +80,39 @@ class Task(QRunnable):
         QThreadPool.globalInstance().start(self)
 
 
+class RunningTasks:
+    """Tasks started and kept alive (the pool does not own them: setAutoDelete(False)) until
+    each has finished; a result is handled once the task is no longer counted as running."""
+
+    def __init__(self) -> None:
+        self._tasks: list[Task] = []
+
+    def start(
+        self,
+        task: Task,
+        done: Callable[[int, Any], None],
+        failed: Callable[[int, BaseException], None],
+    ) -> None:
+        def finished() -> None:
+            if task in self._tasks:
+                self._tasks.remove(task)
+
+        task.signals.done.connect(finished)
+        task.signals.failed.connect(finished)
+        task.signals.done.connect(done)
+        task.signals.failed.connect(failed)
+        self._tasks.append(task)
+        task.start()
+
+    def __bool__(self) -> bool:
+        return bool(self._tasks)
+
+    def wait_all(self, timeout: float = 10.0) -> None:
+        for task in list(self._tasks):
+            task.wait(timeout)
+        self._tasks.clear()
+
+
 class DetailBrowser(QTextBrowser):
     """A read-only text view whose `icon:NAME` images are the style's standard icons (setting
     new HTML clears a document's own resources, so they are answered here)."""

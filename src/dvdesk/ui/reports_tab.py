@@ -62,7 +62,7 @@ from dvdesk.ui import bus as changes
 from dvdesk.ui.charts import BarChart, ProgressChart
 from dvdesk.ui.pdf_preview import PdfPreviewDialog
 from dvdesk.ui.person_dialog import ErrorLabel, current_actor
-from dvdesk.ui.person_view import Task
+from dvdesk.ui.person_view import RunningTasks, Task
 from dvdesk.ui.plan_dialog import PlanDialog
 from dvdesk.ui.report_widgets import (
     COL_DUE,
@@ -166,7 +166,7 @@ class ReportsTab(QWidget):
         self.loading = False
         self._stale = False
         self._generation = 0
-        self._tasks: list[Task] = []  # kept alive until they finish
+        self._tasks = RunningTasks()
         self.summary: Summary | None = None
         self.plan: PlanView | None = None
         self.report: ReportView | None = None
@@ -590,25 +590,7 @@ class ReportsTab(QWidget):
             )
 
         self._set_busy("load", self.tr("Computing the figures…"))
-        self._start(Task(work, self._generation), self._on_loaded, self._on_load_failed)
-
-    def _start(
-        self,
-        task: Task,
-        done: Callable[[int, Any], None],
-        failed: Callable[[int, BaseException], None],
-    ) -> None:
-        def finished() -> None:
-            if task in self._tasks:
-                self._tasks.remove(task)
-
-        # No longer running by the time the result is handled.
-        task.signals.done.connect(finished)
-        task.signals.failed.connect(finished)
-        task.signals.done.connect(done)
-        task.signals.failed.connect(failed)
-        self._tasks.append(task)
-        task.start()
+        self._tasks.start(Task(work, self._generation), self._on_loaded, self._on_load_failed)
 
     def _on_loaded(self, generation: int, loaded: Loaded) -> None:
         if generation != self._generation:
@@ -983,7 +965,7 @@ class ReportsTab(QWidget):
             self._set_busy(key, None)
             self._failed(exc)
 
-        self._start(Task(work, 0), on_done, on_failed)
+        self._tasks.start(Task(work, 0), on_done, on_failed)
 
     def _margins(self) -> Any:
         return to_margins(print_settings.print_settings(self._backend.db).margins)
@@ -1142,9 +1124,7 @@ class ReportsTab(QWidget):
 
     def shutdown(self) -> None:
         self._generation += 1
-        for task in list(self._tasks):
-            task.wait(10.0)
-        self._tasks.clear()
+        self._tasks.wait_all()
 
     @property
     def busy(self) -> bool:
