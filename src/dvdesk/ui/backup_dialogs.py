@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 
 from dvdesk.services import backups
 from dvdesk.services.errors import UserError
-from dvdesk.ui.person_view import Task
+from dvdesk.ui.person_view import RunningTasks, Task
 
 if TYPE_CHECKING:
     from dvdesk.db.backup import IntegrityReport
@@ -32,7 +32,7 @@ class BackupKeeper(QObject):
     def __init__(self, backend: Backend, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._backend = backend
-        self._task: Task | None = None
+        self._tasks = RunningTasks()
         self.made: list[Path] = []
         self.timer = QTimer(self)
         self.timer.setInterval(EVERY_MS)
@@ -45,17 +45,13 @@ class BackupKeeper(QObject):
         self.timer.start()
 
     def tick(self) -> None:
-        if self._task is not None:
+        if self._tasks:
             return  # the last one is still being written
         db = self._backend.db
         task = Task(lambda: backups.make_backup(db, "auto", only_if_changed=True), 0)
-        task.signals.done.connect(self._done)
-        task.signals.failed.connect(self._failed)
-        self._task = task
-        task.start()
+        self._tasks.start(task, self._done, self._failed)
 
     def _done(self, _: int, made: Any) -> None:
-        self._task = None
         if made is not None:
             self.made.append(made.path)
             self.message.emit(
@@ -63,7 +59,6 @@ class BackupKeeper(QObject):
             )
 
     def _failed(self, _: int, exc: BaseException) -> None:
-        self._task = None
         log.warning("automatic backup failed: %s", exc)
         if isinstance(exc, UserError):
             self.message.emit(exc.message(self._backend.lang))
@@ -71,9 +66,7 @@ class BackupKeeper(QObject):
     def shutdown(self) -> None:
         """Stop the timer and take the backup on exit (skipped when nothing changed)."""
         self.timer.stop()
-        if self._task is not None:
-            self._task.wait(60)
-            self._task = None
+        self._tasks.wait_all(60)
         try:
             made = backups.make_backup(self._backend.db, "exit", only_if_changed=True)
         except (UserError, OSError) as exc:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import logging
 import threading
+from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -82,10 +83,17 @@ class Task(QRunnable):
 
 class RunningTasks:
     """Tasks started and kept alive (the pool does not own them: setAutoDelete(False)) until
-    each has finished; a result is handled once the task is no longer counted as running."""
+    each has finished; a result is handled once the task is no longer counted as running.
+
+    A finished task is still held for a while: its result signal can arrive while the pool's
+    thread is returning from run() and still touching the runnable, and a Python object freed
+    under it crashes the program."""
+
+    KEEP_ENDED = 16
 
     def __init__(self) -> None:
         self._tasks: list[Task] = []
+        self._ended: deque[Task] = deque(maxlen=self.KEEP_ENDED)
 
     def start(
         self,
@@ -96,6 +104,7 @@ class RunningTasks:
         def finished() -> None:
             if task in self._tasks:
                 self._tasks.remove(task)
+                self._ended.append(task)
 
         task.signals.done.connect(finished)
         task.signals.failed.connect(finished)
@@ -110,6 +119,7 @@ class RunningTasks:
     def wait_all(self, timeout: float = 10.0) -> None:
         for task in list(self._tasks):
             task.wait(timeout)
+        self._ended.extend(self._tasks)
         self._tasks.clear()
 
 
@@ -151,7 +161,9 @@ class PersonView(QWidget):
         # Who opened which dossier goes to the audit log (Backend.record_view).
         self._record_view = record_view
         self._generation = 0
-        self._task: Task | None = None
+        # Every request is kept until it ends: arrowing through the list starts a new one
+        # while the last is still reading.
+        self._tasks = RunningTasks()
         self.person_id: str | None = None
         self.unit = ""
         self.detail: PersonDetail | None = None
@@ -209,11 +221,7 @@ class PersonView(QWidget):
                     log.warning("Could not log the view of a dossier", exc_info=True)
             return detail
 
-        task = Task(work, generation)
-        task.signals.done.connect(self._on_done)
-        task.signals.failed.connect(self._on_failed)
-        self._task = task
-        task.start()
+        self._tasks.start(Task(work, generation), self._on_done, self._on_failed)
 
     def clear(self) -> None:
         self._generation += 1
@@ -226,9 +234,7 @@ class PersonView(QWidget):
 
     def shutdown(self) -> None:
         self._generation += 1
-        if self._task is not None:
-            self._task.wait(5.0)
-            self._task = None
+        self._tasks.wait_all(5.0)
 
     def text(self) -> str:
         """Everything shown, as plain text (for tests and screen readers alike)."""
@@ -240,7 +246,6 @@ class PersonView(QWidget):
         if generation != self._generation:
             return
         self.loading = False
-        self._task = None
         self.detail = detail
         self._render(detail)
         self.shown.emit(detail.id)
@@ -249,7 +254,6 @@ class PersonView(QWidget):
         if generation != self._generation:
             return
         self.loading = False
-        self._task = None
         if isinstance(exc, NotFoundError):  # deleted meanwhile
             self.clear()
             return

@@ -17,7 +17,7 @@ from dvdesk.domain.dates import format_date
 from dvdesk.services.candidates import TodoItem
 from dvdesk.ui.candidate_table_model import OVERDUE_BACKGROUND, OVERDUE_TEXT
 from dvdesk.ui.marks import QT_TRANSLATE_NOOP
-from dvdesk.ui.person_view import Task
+from dvdesk.ui.person_view import RunningTasks, Task
 from dvdesk.ui.row_table_model import RowFilterProxy, RowTableModel
 from dvdesk.ui.views import setup_table_view
 
@@ -117,7 +117,7 @@ class TodoPanel(QWidget):
         self.setObjectName("todo_panel")
         self._fetch = fetch
         self._generation = 0
-        self._task: Task | None = None
+        self._tasks = RunningTasks()  # each load kept until it ends
         self.loading = False
         self.activated = False
 
@@ -165,16 +165,11 @@ class TodoPanel(QWidget):
         self.loading = True
         fetch, model = self._fetch, self.model
         task = Task(lambda: model.prepare(fetch()), self._generation)
-        task.signals.done.connect(self._on_done)
-        task.signals.failed.connect(self._on_failed)
-        self._task = task
-        task.start()
+        self._tasks.start(task, self._on_done, self._on_failed)
 
     def shutdown(self) -> None:
         self._generation += 1
-        if self._task is not None:
-            self._task.wait(5.0)
-            self._task = None
+        self._tasks.wait_all(5.0)
 
     def items(self) -> list[TodoItem]:
         return [self.proxy.row_at(self.proxy.index(r, 0)) for r in range(self.proxy.rowCount())]
@@ -183,7 +178,6 @@ class TodoPanel(QWidget):
         if generation != self._generation:
             return
         self.loading = False
-        self._task = None
         self.model.set_entries(entries)
         overdue = sum(1 for e in entries if e.row.status == "overdue")
         self.view.setToolTip(
@@ -195,7 +189,6 @@ class TodoPanel(QWidget):
         if generation != self._generation:
             return
         self.loading = False
-        self._task = None
         raise exc  # unexpected: the application's error handler logs and shows it
 
     def _on_activated(self, index: QModelIndex) -> None:
