@@ -1,4 +1,10 @@
-"""Opening the database file: durable pragmas, migrations to the current schema, sessions."""
+"""Opening the database file: durable pragmas, migrations to the current schema, sessions.
+
+A database may be encrypted (SQLCipher, once accounts are set up) or plain (before that, and in
+tests). The key of an encrypted one is remembered for the process by its path (`remember_key`)
+when someone signs in, so every part that opens the file (backups, checks) finds it without
+passing secrets through every call.
+"""
 
 from __future__ import annotations
 
@@ -9,20 +15,31 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3.dbapi2 as sqlcipher
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
 import dvdesk.db.tracking  # noqa: F401  (registers the version/hash flush hook)
 from dvdesk.domain.text import fold
 
-__all__ = ["Database", "DatabaseError", "NewerDatabaseError", "Session", "open_database"]
+__all__ = [
+    "Database",
+    "DatabaseError",
+    "EncryptedDatabaseError",
+    "NewerDatabaseError",
+    "Session",
+    "open_database",
+]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 DB_FILE_NAME = "dvdesk.sqlite3"
+# Beside the database once accounts are set up: its key, wrapped per account (sync.vault).
+VAULT_FILE_NAME = "dvdesk.vault"
 # "DVDK" in the SQLite header, so a stray file is recognisable as ours (sqlite.org/appfileformat).
 APPLICATION_ID = 0x4456444B
 
@@ -33,6 +50,53 @@ class DatabaseError(Exception):
 
 class NewerDatabaseError(DatabaseError):
     pass
+
+
+class EncryptedDatabaseError(DatabaseError):
+    """An encrypted database opened without its key, or with the wrong one."""
+
+
+# Both drivers' errors: the plain sqlite3 module and SQLCipher's have separate classes.
+DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher.DatabaseError)
+SQLITE_HEADER = b"SQLite format 3\x00"
+_KEYS: dict[Path, bytes] = {}
+
+
+def _key_path(path: Path) -> Path:
+    return Path(path).resolve()
+
+
+def remember_key(path: Path, key: bytes) -> None:
+    """Use `key` for the database at `path` from now on, in this process."""
+    _KEYS[_key_path(path)] = key
+
+
+def forget_key(path: Path) -> None:
+    _KEYS.pop(_key_path(path), None)
+
+
+def key_for(path: Path) -> bytes | None:
+    return _KEYS.get(_key_path(path))
+
+
+def is_plain(path: Path) -> bool:
+    """Whether the file at `path` is an unencrypted SQLite database (False if encrypted or not a
+    database; True for a file not made yet, which will be made plain unless a key is known)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return True
+    with path.open("rb") as handle:
+        return handle.read(16) == SQLITE_HEADER
+
+
+def connect(target: str | Path, key: bytes | None = None, **kwargs: Any) -> Any:
+    """A DB-API connection: SQLCipher keyed with `key` (a raw 256-bit key, so no slow
+    password derivation on each connection), or plain sqlite3 when there is no key."""
+    if key is None:
+        return sqlite3.connect(target, **kwargs)
+    con = sqlcipher.connect(str(target), **kwargs)
+    con.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our error to word, not stderr's
+    con.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return con
 
 
 # SQL name of domain.text.fold, so queries can match text regardless of diacritics.
@@ -73,7 +137,7 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def schema_head() -> str:
-    """The newest schema revision this program knows ("0009"): bundles carry it."""
+    """The newest schema revision this program knows ("0010"): bundles carry it."""
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -110,11 +174,21 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     writers: sessionmaker[Session]
+    # Who works in this process (services.accounts.SignedIn), None before accounts exist.
+    account: Any = None
+    # Called before every write transaction but those marked as the program's own record
+    # keeping; raises to refuse (services.accounts refuses a viewer's changes).
+    write_guard: Callable[[], None] | None = None
 
     @contextmanager
-    def unit_of_work(self) -> Iterator[Session]:
-        """One write transaction: committed when the block ends, rolled back if it raises."""
+    def unit_of_work(self, *, record_keeping: bool = False) -> Iterator[Session]:
+        """One write transaction: committed when the block ends, rolled back if it raises.
+        `record_keeping` marks the program's own entries (who viewed a dossier, a purge the
+        office ordered), which are written whoever is signed in."""
+        if self.write_guard is not None and not record_keeping:
+            self.write_guard()
         with self.writers.begin() as session:
+            session.info["account"] = self.account
             yield session
 
     @contextmanager
@@ -126,8 +200,16 @@ class Database:
         self.engine.dispose()
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+def make_engine(path: Path, key: bytes | None = None) -> Engine:
+    if key is None:
+        engine = create_engine(f"sqlite:///{path}", future=True)
+    else:
+        engine = create_engine(
+            f"sqlite:///{path}",
+            future=True,
+            module=sqlcipher,
+            creator=lambda: connect(path, key, check_same_thread=False),
+        )
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
@@ -137,10 +219,16 @@ def open_database(path: Path, before_migrate: Callable[[Path], None] | None = No
     """Open (or create) the database at `path` and bring its schema up to date, calling
     `before_migrate(path)` first when an existing database needs migrating."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists() and path.stat().st_size > 0:
-        _check_is_sqlite(path)
-    engine = make_engine(path)
+    key = key_for(path)
+    if key is None and not is_plain(path):
+        raise EncryptedDatabaseError(
+            f"{path} is encrypted (or is not a dvdesk database): it opens only after signing in "
+            "with an account of this computer's dvdesk.vault, or with the recovery key"
+        )
+    engine = make_engine(path, key)
     try:
+        if key is not None:
+            check_key(engine, path)
         _migrate(engine, (lambda: before_migrate(path)) if before_migrate else None)
     except Exception:
         engine.dispose()
@@ -154,8 +242,15 @@ def open_database(path: Path, before_migrate: Callable[[Path], None] | None = No
     )
 
 
-def _check_is_sqlite(path: Path) -> None:
-    with path.open("rb") as handle:
-        header = handle.read(16)
-    if header != b"SQLite format 3\x00":
-        raise DatabaseError(f"{path} is not a dvdesk database (not an SQLite file)")
+def check_key(engine: Engine, path: Path) -> None:
+    """EncryptedDatabaseError unless the engine's key opens the file."""
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    except sa_exc.DatabaseError as exc:
+        if "not a database" not in str(exc.orig):
+            raise
+        raise EncryptedDatabaseError(
+            f"{path} does not open with this key: it was encrypted under another account file "
+            "(dvdesk.vault), or it is not a dvdesk database"
+        ) from exc

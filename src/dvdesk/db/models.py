@@ -461,6 +461,20 @@ class Deletion(Base):
     deleted_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class Account(Base):
+    """Someone who may sign in on this computer, and what they may do. Local: accounts never
+    travel in bundles. Their passwords are not here but in the vault beside the database."""
+
+    __tablename__ = "accounts"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)  # vault.account_key form
+    full_name: Mapped[str] = mapped_column(String(120), default="")
+    role: Mapped[str] = mapped_column(String(20))  # domain.accounts.Role
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(40), default="")
+    last_sign_in: Mapped[datetime | None] = mapped_column(DateTime)
+
+
 class OwnKey(Base):
     """This unit's key pairs; the private keys only as a passphrase-protected blob."""
 

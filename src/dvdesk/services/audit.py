@@ -27,6 +27,7 @@ from dvdesk.db import secrecy_queries
 from dvdesk.db.engine import Database
 from dvdesk.db.models import AuditEntry
 from dvdesk.db.tracking import record_dict
+from dvdesk.domain.accounts import ROLE_LABELS, Permission
 from dvdesk.domain.messages import event_label
 from dvdesk.domain.privacy import SECRET_MASK
 from dvdesk.domain.text import clean, fold
@@ -46,6 +47,27 @@ _STEP_EVENTS = {
     "remove": "removed",
     "strike_off": "struck_off",
 }
+
+
+# Actions that take personal data out of the program.
+OUTWARD = frozenset({"print", "export"})
+
+
+def _check_outward(signed: Any) -> None:
+    if signed is None or signed.can(Permission.EXPORT):
+        return
+    vi_role, en_role = ROLE_LABELS[signed.role]
+    raise UserError(
+        f"Tài khoản «{signed.name}» ({vi_role}) không được in hoặc xuất dữ liệu cá nhân.",
+        f"The account '{signed.name}' ({en_role}) may not print or export personal data.",
+        "role",
+    )
+
+
+def require_outward(db: Database) -> None:
+    """UserError unless whoever is signed in may print or export personal data: called before
+    a file is written, where the log entry only follows it."""
+    _check_outward(db.account)
 
 
 def current_user() -> str:
@@ -74,6 +96,14 @@ def log(
     reason: str = "",
     at: datetime | None = None,
 ) -> None:
+    """Add one entry to the log in `session`. When accounts are set up the entry names the
+    signed-in account, whatever `actor` says; a print or an export by an account that may not
+    take personal data out is refused here, so no route can forget to ask."""
+    signed = session.info.get("account")
+    if signed is not None:
+        actor = signed.name
+        if action in OUTWARD:
+            _check_outward(signed)
     session.add(
         AuditEntry(
             at=at or _now(),
@@ -114,7 +144,7 @@ def record_view(
 ) -> bool:
     """Log that `actor` opened a person's dossier, unless they did within the last hour.
     Returns whether an entry was written. Safe to call from a worker thread."""
-    actor = actor or current_user()
+    actor = db.account.name if db.account is not None else actor or current_user()
     at = now or _now()
 
     def seen_lately(session: Any) -> bool:
@@ -124,7 +154,7 @@ def record_view(
     with db.reader() as session:  # the common case, and it takes no lock
         if seen_lately(session):
             return False
-    with db.unit_of_work() as session:
+    with db.unit_of_work(record_keeping=True) as session:
         if seen_lately(session):  # another window logged it meanwhile
             return False
         log(session, actor, "view", "person", person_id, at=at)
@@ -443,6 +473,7 @@ def export_entries(
     `path`, written all or nothing; returns how many. The export is logged (by `by`), since
     the workbook holds personal data. `progress(n)` hears every thousand rows; when
     `is_cancelled()` turns true, nothing is written and ExportCancelled is raised."""
+    require_outward(db)
     target = Path(path)
     filters = {
         "actor": actor,

@@ -28,7 +28,16 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from dvdesk.db import backup as images
 from dvdesk.db import register_queries
 from dvdesk.db.backup import ImageInfo, IntegrityReport
-from dvdesk.db.engine import DB_FILE_NAME, Database, DatabaseError, open_database, schema_head
+from dvdesk.db.engine import (
+    DB_FILE_NAME,
+    Database,
+    DatabaseError,
+    EncryptedDatabaseError,
+    key_for,
+    open_database,
+    schema_head,
+)
+from dvdesk.db.engine import VAULT_FILE_NAME as VAULT_FILE
 from dvdesk.domain.retention import Retention, to_keep
 from dvdesk.files import write_atomic
 from dvdesk.services import audit
@@ -116,6 +125,19 @@ def _keep_keys_copy(db_path: Path, folder: Path) -> None:
     _write(target, body)
 
 
+def _keep_vault_copy(db_path: Path, folder: Path) -> None:
+    """The account vault beside the backups: an encrypted database's backup opens only with
+    its key, which that vault holds (under the passwords and the recovery key of the time)."""
+    source = db_path.parent / VAULT_FILE
+    if not source.exists():
+        return
+    body = source.read_bytes()
+    target = folder / VAULT_FILE
+    if target.exists() and target.read_bytes() == body:
+        return
+    _write(target, body)
+
+
 def _file_name(created: datetime, reason: str) -> str:
     return f"dvdesk-{created:%Y%m%d-%H%M%S}-{reason}{SUFFIX}"
 
@@ -147,7 +169,7 @@ def backup_file(
     if only_if_changed and _last_digest(folder) == digest:
         return None
     created = now or _now()
-    info = images.inspect_image(image)
+    info = images.inspect_image(image, key_for(db_path))
     meta: dict[str, Any] = {
         "app": "dvdesk",
         "schema": info.schema,
@@ -164,6 +186,7 @@ def backup_file(
     target = out or folder / _file_name(created, reason)
     _write(target, data)
     _keep_keys_copy(db_path, folder if out is None else target.parent)
+    _keep_vault_copy(db_path, folder if out is None else target.parent)
     if out is None:
         _write(folder / _LAST, json.dumps({"image_sha256": digest}).encode("utf-8"))
         prune(folder, read_retention_file(db_path), created)
@@ -178,6 +201,8 @@ def make_backup(
     only_if_changed: bool = False,
     now: datetime | None = None,
 ) -> BackupFile | None:
+    if out is not None:  # a copy of everything, to a place of the user's choosing
+        audit.require_outward(db)
     return backup_file(db.path, reason, out, only_if_changed=only_if_changed, now=now)
 
 
@@ -305,7 +330,9 @@ def _open(path: Path, passphrase: str, db_path: Path) -> tuple[OpenedBackup, Ima
     except (BackupFileError, keys.KeyFileError) as exc:
         raise UserError(f"{path.name}: {exc.vi}", f"{path.name}: {exc.en}", "file") from None
     try:
-        info = images.inspect_image(opened.image)
+        info = images.inspect_image(opened.image, key_for(db_path))
+    except EncryptedDatabaseError:
+        raise _encrypted_elsewhere(path) from None
     except DatabaseError as exc:
         raise UserError(
             f"{path.name}: dữ liệu trong bản sao lưu bị hỏng, không dùng được.",
@@ -313,6 +340,18 @@ def _open(path: Path, passphrase: str, db_path: Path) -> tuple[OpenedBackup, Ima
             "file",
         ) from None
     return opened, info
+
+
+def _encrypted_elsewhere(path: Path) -> UserError:
+    return UserError(
+        f"{path.name}: dữ liệu trong bản sao lưu được mã hóa theo tài khoản của máy đã tạo ra "
+        f"nó. Trên máy mới, hãy chép tệp {VAULT_FILE} nằm cùng thư mục với bản sao lưu vào thư "
+        "mục dữ liệu rồi đăng nhập bằng một tài khoản của thời điểm đó (hoặc mã khôi phục).",
+        f"{path.name}: the backup's data is encrypted under the accounts of the computer that "
+        f"made it. On a new computer, copy the {VAULT_FILE} kept beside the backups into the "
+        "data folder, then sign in with an account of that time (or the recovery key).",
+        "file",
+    )
 
 
 def preview(path: Path, passphrase: str, data_dir: Path) -> BackupPreview:
@@ -361,7 +400,7 @@ def restore(
             source = db_path.with_name(db_path.name + suffix)
             if source.exists():
                 os.replace(source, aside / source.name)
-    images.write_image(opened.image, db_path)
+    images.write_image(opened.image, db_path, key_for(db_path))
     db = open_database(db_path)  # migrates an older schema
     try:
         with db.unit_of_work() as session:

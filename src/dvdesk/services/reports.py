@@ -673,6 +673,7 @@ def export_report(
     """The report as an .xlsx workbook: headline figures, one sheet per breakdown, per unit,
     classes, and (by default) the procedure check of the same period, which names people: the
     export is logged."""
+    audit.require_outward(db)
     with db.reader() as session:
         view = _report(session, kind.replace("-", "_"), year, unit_id, "vi")
         items = (
@@ -697,6 +698,7 @@ def export_procedure_check(
     actor: str = "",
 ) -> Path:
     """The procedure check alone as an .xlsx workbook; the export is logged (it names people)."""
+    audit.require_outward(db)
     result = procedure_check(db, start, end, unit_id)
     with db.reader() as session:
         secret = classification.secret_ids(session, [i.person_id for i in result.items])

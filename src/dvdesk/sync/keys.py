@@ -35,6 +35,7 @@ __all__ = [
     "KeyPair",
     "PublicKeyFile",
     "canonical_json",
+    "derive_key",
     "export_public",
     "fingerprint",
     "generate",
@@ -181,7 +182,7 @@ def fingerprint(sign_public: bytes, box_public: bytes) -> str:
 # --- private keys at rest ---------------------------------------------------------------------
 
 
-def _derive(passphrase: str, salt: bytes, memory: int, iterations: int, lanes: int) -> bytes:
+def derive_key(passphrase: str, salt: bytes, memory: int, iterations: int, lanes: int) -> bytes:
     kdf = Argon2id(salt=salt, length=32, iterations=iterations, lanes=lanes, memory_cost=memory)
     return kdf.derive(unicodedata.normalize("NFC", passphrase).encode("utf-8"))
 
@@ -217,7 +218,7 @@ def protect(pair: KeyPair, passphrase: str) -> bytes:
         "box_key_id": key_id(pair.box_public),
     }
     aad = canonical_json(header)
-    key = _derive(passphrase, salt, KDF_MEMORY_KIB, KDF_ITERATIONS, KDF_LANES)
+    key = derive_key(passphrase, salt, KDF_MEMORY_KIB, KDF_ITERATIONS, KDF_LANES)
     ciphertext = AESGCM(key).encrypt(nonce, secret, aad)
     body = dict(header, ciphertext=_b64(ciphertext))
     # A plain checksum of everything else: tells "damaged file" apart from "wrong passphrase"
@@ -274,7 +275,7 @@ def unlock(blob: bytes, passphrase: str) -> KeyPair:
             raise ValueError("memory")
     except (KeyError, ValueError, TypeError):
         raise _damaged("thiếu hoặc sai tham số", "missing or invalid parameters") from None
-    key = _derive(passphrase, salt, memory, iterations, lanes)
+    key = derive_key(passphrase, salt, memory, iterations, lanes)
     try:
         secret = AESGCM(key).decrypt(nonce, ciphertext, canonical_json(body))
     except InvalidTag:
