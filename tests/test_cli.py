@@ -455,3 +455,53 @@ def test_consent_is_printed_recorded_and_withdrawn_from_the_command_line(
     assert code == 0 and "rút lại" in out
     code, _, err = run(capsys, "--data-dir", d, "consent", code_of_someone, "--withdraw")
     assert code == 2 and "no consent" in err
+
+
+def test_accounts_from_the_command_line_sign_in_roles_and_recovery(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dvdesk.db.engine import DB_FILE_NAME, forget_key
+
+    base = ["--data-dir", str(data_dir)]
+    monkeypatch.setenv("DVDESK_PASSWORD", "quản trị 2026")
+    code, out, err = run(capsys, *base, "account", "init", "quantri", "--json")
+    assert code == 0, err
+    recovery = json.loads(out)["recovery_key"]
+    forget_key(data_dir / DB_FILE_NAME)  # as a new process would start
+    try:
+        code, _, err = run(capsys, *base, "people", "list")
+        assert code == 2 and "--user" in err  # no name: told how to sign in
+        monkeypatch.setenv("DVDESK_NEW_PASSWORD", "chỉ xem 2026")
+        code, _, err = run(
+            capsys, *base, "--user", "quantri", "account", "add", "xem", "--role", "viewer"
+        )
+        assert code == 0, err
+        forget_key(data_dir / DB_FILE_NAME)
+        monkeypatch.setenv("DVDESK_PASSWORD", "chỉ xem 2026")
+        code, out, err = run(capsys, *base, "--user", "xem", "people", "list", "--json")
+        assert code == 0, err  # a viewer looks
+        code, _, err = run(
+            capsys, *base, "--user", "xem", "workdays", "set", "2026-12-05", "working"
+        )
+        assert code == 1 and "Chỉ xem" in err  # and changes nothing
+        code, _, err = run(capsys, *base, "--user", "xem", "account", "list")
+        assert code == 1 and "quản lý tài khoản" in err
+        code, _, err = run(capsys, *base, "--user", "xem", "verify")
+        assert code == 0, err
+        forget_key(data_dir / DB_FILE_NAME)
+        monkeypatch.setenv("DVDESK_PASSWORD", "không đúng đâu")
+        code, _, err = run(capsys, *base, "--user", "quantri", "account", "list")
+        assert code == 1 and "Sai tên tài khoản hoặc mật khẩu" in err
+        monkeypatch.setenv("DVDESK_NEW_PASSWORD", "mật khẩu mới 2026")
+        code, out, err = run(
+            capsys, *base, "account", "recover", "quantri", "--recovery-key", recovery
+        )
+        assert code == 0, err
+        forget_key(data_dir / DB_FILE_NAME)
+        monkeypatch.setenv("DVDESK_PASSWORD", "mật khẩu mới 2026")
+        code, out, err = run(capsys, *base, "--user", "quantri", "account", "list", "--json")
+        assert code == 0, err
+        roles = {a["name"]: a["role"] for a in json.loads(out)["accounts"]}
+        assert roles == {"quantri": "admin", "xem": "viewer"}
+    finally:
+        forget_key(data_dir / DB_FILE_NAME)

@@ -64,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="use a fresh demo database in a temporary folder"
     )
+    parser.add_argument(
+        "--user",
+        default=None,
+        help="account to sign in as, once accounts are set up "
+        "(else DVDESK_USER); its password from --password-file, DVDESK_PASSWORD or a prompt",
+    )
+    parser.add_argument("--password-file", type=Path, help="the account's password, in a file")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("init", help="set up this database for a unit")
@@ -235,6 +242,40 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--never", action="store_true", help="office: purge nobody")
     p.add_argument("--json", action="store_true")
 
+    account = sub.add_parser(
+        "account", help="accounts: set up, sign-in names, roles, passwords, recovery"
+    ).add_subparsers(dest="account_command", metavar="ACTION", required=True)
+    p = account.add_parser(
+        "init",
+        help="make the first administrator and encrypt the database (prints the recovery key)",
+    )
+    p.add_argument("name", help="the administrator's account name")
+    p.add_argument("--full-name", default="")
+    p.add_argument("--json", action="store_true")
+    p = account.add_parser("list", help="the accounts and their roles (administrators)")
+    p.add_argument("--json", action="store_true")
+    p = account.add_parser("add", help="a new account (administrators)")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=("admin", "editor", "viewer"))
+    p.add_argument("--full-name", default="")
+    p = account.add_parser("role", help="change an account's role (administrators)")
+    p.add_argument("name")
+    p.add_argument("role", choices=("admin", "editor", "viewer"))
+    p = account.add_parser("disable", help="an account may no longer sign in (administrators)")
+    p.add_argument("name")
+    p = account.add_parser("reset", help="give an account a new password (administrators)")
+    p.add_argument("name")
+    account.add_parser("passwd", help="change your own password")
+    p = account.add_parser(
+        "recover", help="every password lost: the printed recovery key, and a new password"
+    )
+    p.add_argument("name", help="the administrator account to give the new password")
+    p.add_argument("--recovery-key", required=True, help="the 32 characters on the printed page")
+    p = account.add_parser(
+        "recovery-key", help="make a new recovery key; the old printed one stops working"
+    )
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("consent", help="a person's consent to the processing of their data")
     p.add_argument("person", help="Mã, CCCD or id")
     p.add_argument("--record", action="store_true", help="the person signed the notice")
@@ -292,12 +333,65 @@ def _damage_named(data_dir: Path) -> Iterator[None]:
         ) from None
 
 
+def _secret(file: Path | None, env: str, prompt: str, what: str, *, twice: bool = False) -> str:
+    """From a file, else the environment variable `env`, else the terminal (never echoed)."""
+    import getpass
+
+    if file is not None:
+        return str(file.read_text(encoding="utf-8")).rstrip("\r\n")
+    value = os.environ.get(env)
+    if value:
+        return value
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise CliError(f"no {what}: set {env}" + (" or use --password-file" if file else ""))
+    first = getpass.getpass(prompt)
+    if twice and getpass.getpass("Again: ") != first:
+        raise CliError(f"the two {what}s do not match")
+    return first
+
+
+def _password(args: argparse.Namespace) -> str:
+    return _secret(args.password_file, "DVDESK_PASSWORD", "Password: ", "password")
+
+
+def _new_password(args: argparse.Namespace) -> str:
+    return _secret(None, "DVDESK_NEW_PASSWORD", "New password: ", "new password", twice=True)
+
+
+def _user(args: argparse.Namespace) -> str:
+    name = args.user or os.environ.get("DVDESK_USER")
+    if not name:
+        raise CliError(
+            "accounts are set up on this computer: sign in with --user NAME (or DVDESK_USER) "
+            "and the password (DVDESK_PASSWORD, --password-file, or typed when asked)"
+        )
+    return str(name)
+
+
+def _open_data(data_dir: Path, args: argparse.Namespace) -> Database:
+    """The database, signed in as --user when accounts are set up."""
+    from dvdesk.services import accounts
+    from dvdesk.services.setup import open_data_dir
+
+    if accounts.protected(data_dir):
+        return accounts.sign_in(data_dir, _user(args), _password(args), open_data_dir)
+    return open_data_dir(data_dir)
+
+
+def _unlock(args: argparse.Namespace, data_dir: Path) -> None:
+    """Make an encrypted database's key known, without opening it (checks, recovery)."""
+    from dvdesk.services import accounts
+
+    if accounts.protected(data_dir):
+        accounts.unlock(data_dir, _user(args), _password(args))
+
+
 def _open(args: argparse.Namespace) -> Database:
-    from dvdesk.services.setup import default_data_dir, open_data_dir, storage_warning
+    from dvdesk.services.setup import default_data_dir, storage_warning
 
     data_dir: Path = args.data_dir or default_data_dir()
     with _damage_named(data_dir):
-        db = open_data_dir(data_dir)
+        db = _open_data(data_dir, args)
     warning = storage_warning(db.path, getattr(args, "lang", None) or "vi")
     if warning:
         print(f"dvdesk: {warning}", file=sys.stderr)
@@ -898,11 +992,26 @@ def _counts_text(counts: dict[str, int], vi: bool) -> str:
     return ", ".join(f"{counts[k]} {v}" for k, v in names.items() if k in counts)
 
 
+def _restorer(args: argparse.Namespace, data_dir: Path) -> None:
+    """Once accounts are set up, only an administrator restores (it replaces everything)."""
+    from dvdesk.domain.accounts import Permission
+    from dvdesk.services import accounts
+
+    if not accounts.protected(data_dir):
+        return
+    db = _open_data(data_dir, args)
+    try:
+        accounts.require(db, Permission.MANAGE)
+    finally:
+        db.close()
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     from dvdesk.services import backups
 
     vi = args.lang == "vi"
     data_dir = _data_dir(args)
+    _restorer(args, data_dir)
     passphrase = _passphrase(args)
     if args.preview:
         seen = backups.preview(args.file, passphrase, data_dir)
@@ -955,6 +1064,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
     vi = args.lang == "vi"
     data_dir = _data_dir(args)
+    _unlock(args, data_dir)  # a damaged database's roles cannot be read: a password will do
     problems = backups.damage(data_dir)
     if not problems and not args.force:
         print("Dữ liệu không hỏng: không cần khôi phục." if vi else "The database is sound.")
@@ -984,6 +1094,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     path = _data_dir(args) / DB_FILE_NAME
     if not path.exists():
         raise CliError(f"no database at {path}")
+    _unlock(args, path.parent)
     report = backups.verify(path)
     if args.json:
         _print_json(report)
@@ -1017,6 +1128,87 @@ def cmd_purge(args: argparse.Namespace, db: Database) -> int:
     )
     for item in done.purged:
         print(f"  {item.code or item.person_id}  {item.exit_kind}  {item.exit_on:%d/%m/%Y}")
+    return 0
+
+
+def _recovery_note(key: str, vi: bool) -> str:
+    return (
+        f"MÃ KHÔI PHỤC: {key}\nHãy in hoặc chép lại mã này và cất giữ an toàn, xa máy tính: khi "
+        "mọi mật khẩu bị quên, chỉ mã này mở được dữ liệu. Mã chỉ hiện một lần."
+        if vi
+        else f"RECOVERY KEY: {key}\nPrint or write it down and keep it safe, away from the "
+        "computer: when every password is lost, only this key opens the data. It is shown once."
+    )
+
+
+def cmd_account_init(args: argparse.Namespace) -> int:
+    from dvdesk.services import accounts
+    from dvdesk.services.setup import open_data_dir
+
+    data_dir = _data_dir(args)
+    password = _secret(args.password_file, "DVDESK_PASSWORD", "Password: ", "password", twice=True)
+    made = accounts.set_up(data_dir, args.name, args.full_name, password, open_data_dir)
+    made.db.close()
+    if args.json:
+        _print_json({"name": made.db.account.name, "recovery_key": made.recovery_key})
+    else:
+        print(_recovery_note(made.recovery_key, args.lang == "vi"))
+    return 0
+
+
+def cmd_account_recover(args: argparse.Namespace) -> int:
+    from dvdesk.services import accounts
+    from dvdesk.services.setup import open_data_dir
+
+    db = accounts.recover(
+        _data_dir(args), args.recovery_key, args.name, _new_password(args), open_data_dir
+    )
+    db.close()
+    print(
+        f"Đã đặt mật khẩu mới cho «{db.account.name}» (quản trị)."
+        if args.lang == "vi"
+        else f"'{db.account.name}' (administrator) has a new password."
+    )
+    return 0
+
+
+def cmd_account(args: argparse.Namespace, db: Database) -> int:
+    from dvdesk.domain.accounts import ROLE_LABELS
+    from dvdesk.services import accounts
+
+    vi = args.lang == "vi"
+    action = args.account_command
+    if db.account is None:
+        raise CliError("no accounts are set up here yet: run 'dvdesk account init NAME' first")
+    if action == "list":
+        rows = accounts.accounts(db)
+        if args.json:
+            _print_json({"accounts": rows})
+            return 0
+        for r in rows:
+            role = ROLE_LABELS[r.role][0 if vi else 1]
+            state = "" if r.active else (" (đã khóa)" if vi else " (disabled)")
+            seen = f"{r.last_sign_in:%d/%m/%Y %H:%M}" if r.last_sign_in else "-"
+            print(f"{r.name:<20} {role:<14} {seen:<17} {r.full_name}{state}")
+        return 0
+    if action == "add":
+        accounts.add_account(db, args.name, args.full_name, args.role, _new_password(args))
+    elif action == "role":
+        accounts.set_role(db, args.name, args.role)
+    elif action == "disable":
+        accounts.disable(db, args.name)
+    elif action == "reset":
+        accounts.reset_password(db, args.name, _new_password(args))
+    elif action == "passwd":
+        accounts.change_password(db, _password(args), _new_password(args))
+    elif action == "recovery-key":
+        key = accounts.renew_recovery_key(db)
+        if args.json:
+            _print_json({"recovery_key": key})
+        else:
+            print(_recovery_note(key, vi))
+        return 0
+    print("Đã lưu." if vi else "Saved.")
     return 0
 
 
@@ -1088,6 +1280,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Database], int]] = {
     "demo": cmd_demo,
     "people": cmd_people,
     "check": cmd_check,
+    "account": cmd_account,
     "deadlines": cmd_deadlines,
     "workdays": cmd_workdays,
 }
@@ -1124,6 +1317,13 @@ WITHOUT_OPENING: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+# Before anyone can sign in: making the first account, and the recovery key.
+ACCOUNT_WITHOUT_OPENING: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": cmd_account_init,
+    "recover": cmd_account_recover,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -1138,6 +1338,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.data_dir = Path(tempfile.mkdtemp(prefix="dvdesk-demo-"))
         if args.command in WITHOUT_OPENING:
             return WITHOUT_OPENING[args.command](args)
+        if args.command == "account" and args.account_command in ACCOUNT_WITHOUT_OPENING:
+            return ACCOUNT_WITHOUT_OPENING[args.account_command](args)
         db = _open(args)
         if args.demo and args.command not in ("demo", "init"):
             from dvdesk.services.demo import make_demo

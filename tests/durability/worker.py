@@ -2,7 +2,7 @@
 and prints "COMMITTED <token>" (flushed) right after each commit returns, so the test knows what
 must survive the kill.
 
-    python worker.py burst  --data-dir D --prefix P --count N [--fsize BYTES]
+    python worker.py burst  --data-dir D --prefix P --count N [--fsize BYTES] [--key HEX]
     python worker.py import --data-dir D --bundle FILE --passphrase S
     python worker.py export --data-dir D --to UNIT --out FILE --passphrase S [--fsize BYTES]
     python worker.py serve
@@ -34,7 +34,7 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 
 from dvdesk.db import queries
-from dvdesk.db.engine import Database
+from dvdesk.db.engine import DB_FILE_NAME, Database, remember_key
 from dvdesk.domain.pipeline import EventKind
 from dvdesk.files import FileWriteError
 from dvdesk.services import exchange
@@ -121,6 +121,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--out", type=Path)
     parser.add_argument("--passphrase", default="")
     parser.add_argument("--fsize", type=int, default=0)
+    parser.add_argument("--key", default="", help="hex key of an encrypted database")
     return parser.parse_args(argv)
 
 
@@ -132,6 +133,8 @@ def run(argv: list[str]) -> int:
         # Past the limit a write fails with EFBIG, as on a full disk, instead of SIGXFSZ.
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (args.fsize, args.fsize))
+    if args.key:
+        remember_key(args.data_dir / DB_FILE_NAME, bytes.fromhex(args.key))
     db = open_data_dir(args.data_dir)
     report("READY")
     try:

@@ -296,6 +296,16 @@ def recover(
         raise
 
 
+def unlock(data_dir: Path, name: str, password: str) -> None:
+    """Make the database's key known to this process without opening the database: for the
+    checks and the recovery of a database too damaged to open (whose roles cannot be read)."""
+    try:
+        key = read(data_dir).unlock(name, password)
+    except VaultError as exc:
+        raise _user_error(exc) from None
+    remember_key(data_dir / DB_FILE_NAME, key)
+
+
 def check_password(db: Database, password: str) -> bool:
     """Whether `password` is the signed-in account's (unlocking the screen)."""
     who: SignedIn | None = db.account
