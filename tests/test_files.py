@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from dvdesk.files import FileWriteError, atomic_path, write_atomic
+from dvdesk.files import FileWriteError, atomic_path, sweep_leftovers, write_atomic
 
 OLD = b"old content, which must survive"
 NEW = b"new content " * 1000
@@ -302,3 +302,18 @@ def test_a_full_disk_keeps_the_old_content(target: Path, how: str) -> None:
     assert str(target) in report["vi"]
     assert target.read_bytes() == OLD
     assert _names(target.parent) == ["ket-qua.pdf"]
+
+
+def test_the_temporary_files_a_crash_left_are_swept_at_the_next_write(tmp_path: Path) -> None:
+    old = tmp_path / ".gửi lên.0a1b2c3d.tmp.dvb"  # a kill between create and rename
+    fresh = tmp_path / ".báo cáo.9f8e7d6c.tmp.xlsx"  # another writer, still at work
+    mine = tmp_path / ".ghi chú của tôi.tmp"  # not our name: never touched
+    for path in (old, fresh, mine):
+        path.write_bytes(b"half")
+    two_hours_ago = os.stat(old).st_mtime - 7200
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    os.utime(mine, (two_hours_ago, two_hours_ago))
+    write_atomic(tmp_path / "gửi lên.dvb", b"whole")
+    assert not old.exists() and fresh.exists() and mine.exists()
+    assert (tmp_path / "gửi lên.dvb").read_bytes() == b"whole"
+    assert sweep_leftovers(tmp_path, older_than=-1) == [fresh]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import secrets
 import stat
 import time
@@ -98,12 +99,38 @@ def _messages(reason: str, path: Path, detail: str) -> tuple[str, str]:
     return nfc(f"{head_vi}: {vi}"), nfc(f"{head_en}: {en}")
 
 
+# Our temporary names (see _create_temp), and how old one must be to be a crash's leftover
+# rather than another writer's file in progress.
+_TEMP_NAME = re.compile(r"\..{0,40}\.[0-9a-f]{8}\.tmp(\.[^.]{0,16})?")
+LEFTOVER_AGE = 3600.0
+
+
+def sweep_leftovers(folder: Path, older_than: float = LEFTOVER_AGE) -> list[Path]:
+    """Remove the temporary files that a crash or a kill left in `folder` (never a file at a
+    final name: those were renamed whole). Returns what was removed."""
+    removed: list[Path] = []
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not _TEMP_NAME.fullmatch(entry.name):
+            continue
+        with suppress(OSError):
+            if entry.is_file() and now - entry.stat().st_mtime > older_than:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` with `data`, all or nothing, and make it survive a power cut.
 
     Should only the last step fail (syncing the folder after the rename), the new file is in
     place and the error is still raised: it might not survive a power cut."""
     target = Path(path)
+    sweep_leftovers(target.parent)
     with _as_write_error(target):
         fd, tmp = _create_temp(target)
         with _removed_on_failure(tmp):
@@ -121,6 +148,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
     """A temporary path beside `path` for a library that saves to a path itself; renamed over
     `path` when the block ends without an error, removed when it raises."""
     target = Path(path)
+    sweep_leftovers(target.parent)
     with _as_write_error(target):
         fd, tmp = _create_temp(target)
         os.close(fd)

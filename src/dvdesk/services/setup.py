@@ -13,6 +13,7 @@ from dvdesk.db import location, queries
 from dvdesk.db.engine import DB_FILE_NAME, Database, open_database
 from dvdesk.db.models import Install, Unit
 from dvdesk.domain.text import clean
+from dvdesk.files import sweep_leftovers
 from dvdesk.services import audit, backups
 from dvdesk.services.errors import UserError
 
@@ -30,6 +31,9 @@ def _backup_before_migration(path: Path) -> None:
 
 
 def open_data_dir(data_dir: Path) -> Database:
+    # Temporary files a crash left are swept here and wherever the next file is written.
+    for folder in (data_dir, data_dir / backups.FOLDER):
+        sweep_leftovers(folder)
     return open_database(data_dir / DB_FILE_NAME, _backup_before_migration)
 
 
