@@ -15,6 +15,8 @@ against floors measured in the same run on the same machine:
    QSortFilterProxyModel over a QStandardItemModel of the same (folded) names with
    setFilterFixedString; and, as information, the longest GUI-thread stall while loading.
 
+Also: printing, the year report, and the database encrypted (SQLCipher) against itself plain.
+
 Run:  uv run python benchmarks/bench.py [--people 100000 --units 300] [--quick]
       [--skip-import] [--skip-ui]
 (QT_QPA_PLATFORM=offscreen to keep the window off screen)
@@ -612,6 +614,52 @@ def _sample_resolution() -> Any:
     )
 
 
+def measure_encryption(db: Any, folder: Path, today: date, repeat: int) -> list[Line]:
+    """The same database encrypted (SQLCipher) against itself plain: encrypting it when the
+    first administrator is made (floor: copying the file), the deadlines and the search, a
+    backup image, and signing in (Argon2id, on purpose slow; information only)."""
+    from dvdesk.db.backup import database_image, encrypt_file
+    from dvdesk.db.engine import DB_FILE_NAME, forget_key, remember_key
+    from dvdesk.services.deadlines import list_deadlines
+    from dvdesk.services.people import list_people
+    from dvdesk.sync.vault import new_vault
+
+    say("  encryption ...")
+    plain_path: Path = db.path
+    copy_dir = folder / "encrypted"
+    copy_dir.mkdir(exist_ok=True)
+    target = copy_dir / DB_FILE_NAME
+    db.engine.dispose()  # the WAL folded in, so the copy is the whole database
+    floor_copy, _ = timed(lambda: shutil.copyfile(plain_path, target))
+    vault, key, _recovery = new_vault()
+    seconds_encrypt, _ = timed(lambda: encrypt_file(target, key))
+    remember_key(target, key)
+    enc = open_data_dir(copy_dir)
+    try:
+        plain_dl, rows = timed(lambda: list_deadlines(db, today, 30), repeat)
+        enc_dl, _ = timed(lambda: list_deadlines(enc, today, 30), repeat)
+        plain_search, hits = timed(lambda: list_people(db, search=SEARCH), repeat)
+        enc_search, _ = timed(lambda: list_people(enc, search=SEARCH), repeat)
+        plain_image, image = timed(lambda: database_image(plain_path))
+        enc_image, _ = timed(lambda: database_image(target))
+    finally:
+        enc.close()
+        forget_key(target)
+    vault.set_password(key, "bench", "bench-password")
+    sign_in, _ = timed(lambda: vault.unlock("bench", "bench-password"), repeat)
+    size = len(image)
+    return [
+        Line(
+            "encrypt the database (first administrator)", size // 1024, seconds_encrypt, floor_copy
+        ),
+        Line("floor: copy the database file (KiB)", size // 1024, floor_copy),
+        Line("deadlines, encrypted vs plain", len(rows), enc_dl, plain_dl),
+        Line(f"search {SEARCH!r}, encrypted vs plain", len(hits), enc_search, plain_search),
+        Line("backup image, encrypted vs plain (KiB)", size // 1024, enc_image, plain_image),
+        Line("sign-in: Argon2id unwrap of the key", 1, sign_in),
+    ]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else "")
     parser.add_argument("--people", type=int, default=100_000)
@@ -714,6 +762,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # (6) The year report.
     lines += measure_year_report(db, db_path, today.year)
+
+    # (7) Encryption at rest.
+    lines += measure_encryption(db, folder, today, repeat)
 
     # (4) The window.
     if args.skip_ui:

@@ -115,6 +115,10 @@ def test_a_copied_database_without_the_secret_does_not_open_and_says_why(
     with pytest.raises(sqlite3.DatabaseError, match="not a database"):
         con.execute("SELECT count(*) FROM people").fetchone()
     con.close()
+    # Nor can new accounts be made for it: that would lock it away for good.
+    with pytest.raises(UserError, match="dvdesk.vault"):
+        accounts.set_up(stolen, "ke_trom", "", "mật khẩu kẻ trộm", open_data_dir)
+    assert not (stolen / VAULT_FILE_NAME).exists()
     # With the vault too, it still takes a password.
     shutil.copy(folder / VAULT_FILE_NAME, stolen / VAULT_FILE_NAME)
     with pytest.raises(UserError) as wrong:

@@ -216,6 +216,16 @@ def set_up(
     except VaultError as exc:
         raise _user_error(exc) from None
     path = data_dir / DB_FILE_NAME
+    if not is_plain(path):
+        raise UserError(
+            f"Cơ sở dữ liệu {path} đã được mã hóa nhưng thiếu tệp khóa tài khoản "
+            f"{VAULT_FILE}: hãy chép tệp đó (có trong thư mục sao lưu) vào cùng thư mục rồi "
+            "đăng nhập. Không tạo tài khoản mới cho dữ liệu này được.",
+            f"The database {path} is encrypted but its account key file {VAULT_FILE} is "
+            "missing: copy that file (one is kept in the backups folder) beside it and sign in. "
+            "New accounts cannot be made for this data.",
+            "database",
+        )
     data_dir.mkdir(parents=True, exist_ok=True)
     if path.exists() and path.stat().st_size > 0:
         with contextlib.suppress(UserError):  # no keys yet: nothing to encrypt a backup to
