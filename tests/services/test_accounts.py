@@ -116,7 +116,7 @@ def test_a_copied_database_without_the_secret_does_not_open_and_says_why(
         con.execute("SELECT count(*) FROM people").fetchone()
     con.close()
     # Nor can new accounts be made for it: that would lock it away for good.
-    with pytest.raises(UserError, match="dvdesk.vault"):
+    with pytest.raises(UserError, match=r"dvdesk\.vault"):
         accounts.set_up(stolen, "ke_trom", "", "mật khẩu kẻ trộm", open_data_dir)
     assert not (stolen / VAULT_FILE_NAME).exists()
     # With the vault too, it still takes a password.
@@ -353,3 +353,23 @@ def test_a_disabled_account_cannot_sign_in_until_given_a_new_password(
     db = accounts.sign_in(folder, "xem", "lại được vào 1", open_data_dir)
     assert db.account.role is Role.VIEWER
     db.close()
+
+
+def test_only_an_administrator_sets_the_idle_lock(set_up: tuple[Path, str]) -> None:
+    folder, _ = set_up
+    db = _sign_in(folder, "thuky")
+    try:
+        assert accounts.lock_minutes(db) == accounts.DEFAULT_LOCK_MINUTES
+        with pytest.raises(UserError) as refused:
+            accounts.set_lock_minutes(db, 0)
+        assert refused.value.field == "role"
+    finally:
+        db.close()
+    db = _sign_in(folder, "quantri")
+    try:
+        with pytest.raises(UserError, match="between"):
+            accounts.set_lock_minutes(db, 1000)
+        accounts.set_lock_minutes(db, 3)
+        assert accounts.lock_minutes(db) == 3
+    finally:
+        db.close()

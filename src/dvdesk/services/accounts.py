@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from dvdesk.db import account_queries as q
+from dvdesk.db import register_queries
 from dvdesk.db.backup import encrypt_file
 from dvdesk.db.engine import (
     DB_FILE_NAME,
@@ -45,6 +46,9 @@ from dvdesk.sync.errors import SyncError
 from dvdesk.sync.vault import Vault, VaultError, new_vault, read_vault
 
 VAULT_FILE = VAULT_FILE_NAME
+LOCK_SETTING = "lock_after_minutes"
+DEFAULT_LOCK_MINUTES = 10
+MAX_LOCK_MINUTES = 240
 
 
 @dataclass(frozen=True)
@@ -475,3 +479,37 @@ def renew_recovery_key(db: Database) -> str:
     with db.unit_of_work() as session:
         audit.log(session, db.account.name, "recovery_key_renewed", "account", db.account.name)
     return text
+
+
+def lock_minutes(db: Database) -> int:
+    """After how many idle minutes the window locks (0: never). In the database, not in the
+    user's settings, so only an administrator can change it."""
+    with db.reader() as session:
+        text = register_queries.setting(session, LOCK_SETTING)
+    try:
+        value = int(text) if text is not None else DEFAULT_LOCK_MINUTES
+    except ValueError:
+        return DEFAULT_LOCK_MINUTES
+    return min(max(value, 0), MAX_LOCK_MINUTES)
+
+
+def set_lock_minutes(db: Database, minutes: int) -> None:
+    require(db, Permission.MANAGE)
+    if not 0 <= minutes <= MAX_LOCK_MINUTES:
+        raise UserError(
+            f"Thời gian tự khóa phải từ 0 (không tự khóa) đến {MAX_LOCK_MINUTES} phút.",
+            f"The idle lock must be between 0 (never) and {MAX_LOCK_MINUTES} minutes.",
+            "lock_minutes",
+        )
+    with db.unit_of_work() as session:
+        before = register_queries.setting(session, LOCK_SETTING)
+        register_queries.set_setting(session, LOCK_SETTING, str(minutes))
+        audit.log(
+            session,
+            "",
+            "setting",
+            "settings",
+            LOCK_SETTING,
+            before={"minutes": before} if before is not None else None,
+            after={"minutes": minutes},
+        )
