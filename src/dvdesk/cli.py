@@ -65,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="use a fresh demo database in a temporary folder"
     )
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this copy of dvdesk works here (database, rules, printing, exchange, "
+        "encryption, translation) and exit",
+    )
+    parser.add_argument(
         "--user",
         default=None,
         help="account to sign in as, once accounts are set up "
@@ -1331,6 +1337,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse has already said what is wrong, on stderr
         return int(exc.code or 0)
     try:
+        if args.self_test:
+            from dvdesk import selftest
+
+            return selftest.run()
         if args.command is None:
             return _run_gui(args)  # the window falls back to the language it last used
         args.lang = args.lang or "vi"
