@@ -2,6 +2,140 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>AccountForm</name>
+    <message>
+        <source>The two passwords are not the same: type the password again in both.</source>
+        <translation>Hai lần nhập mật khẩu không giống nhau: hãy nhập lại mật khẩu ở cả hai ô.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Đăng nhập lần cuối</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Thêm…</translation>
+    </message>
+    <message>
+        <source>Change &amp;role…</source>
+        <translation>Đổi &amp;vai trò…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>Khó&amp;a tài khoản</translation>
+    </message>
+    <message>
+        <source>The account can no longer sign in; a new password enables it again</source>
+        <translation>Tài khoản không đăng nhập được nữa; đặt mật khẩu mới thì dùng lại được</translation>
+    </message>
+    <message>
+        <source>New &amp;password…</source>
+        <translation>Đặt &amp;mật khẩu mới…</translation>
+    </message>
+    <message>
+        <source>New recovery &amp;key…</source>
+        <translation>Tạo mã &amp;khôi phục mới…</translation>
+    </message>
+    <message>
+        <source>Print a new recovery key; the old printed page stops working</source>
+        <translation>In mã khôi phục mới; trang đã in trước đó hết tác dụng</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>không tự khóa</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the screen after this long unused:</source>
+        <translation>Tự khóa màn hình &amp;sau khi không dùng:</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>đang dùng</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>đã khóa</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Đổi vai trò</translation>
+    </message>
+    <message>
+        <source>Role of «{name}»:</source>
+        <translation>Vai trò của «{name}»:</translation>
+    </message>
+    <message>
+        <source>The account «{name}» is added.</source>
+        <translation>Đã thêm tài khoản «{name}».</translation>
+    </message>
+    <message>
+        <source>«{name}» is now: {role}.</source>
+        <translation>«{name}» giờ có vai trò: {role}.</translation>
+    </message>
+    <message>
+        <source>Disable an account</source>
+        <translation>Khóa tài khoản</translation>
+    </message>
+    <message>
+        <source>«{name}» will no longer be able to sign in. An administrator can enable the account again by giving it a new password. Disable it?</source>
+        <translation>«{name}» sẽ không đăng nhập được nữa. Người quản trị có thể mở lại tài khoản bằng cách đặt mật khẩu mới. Khóa tài khoản này?</translation>
+    </message>
+    <message>
+        <source>«{name}» is disabled.</source>
+        <translation>Đã khóa tài khoản «{name}».</translation>
+    </message>
+    <message>
+        <source>«{name}» has a new password.</source>
+        <translation>Đã đặt mật khẩu mới cho «{name}».</translation>
+    </message>
+    <message>
+        <source>New recovery key</source>
+        <translation>Mã khôi phục mới</translation>
+    </message>
+    <message>
+        <source>A new recovery key is made and shown once; the page printed before stops working at once. Make a new one?</source>
+        <translation>Một mã khôi phục mới sẽ được tạo và chỉ hiện một lần; trang đã in trước đó hết tác dụng ngay. Tạo mã mới?</translation>
+    </message>
+    <message>
+        <source>A new recovery key is made: destroy the old printed page.</source>
+        <translation>Đã tạo mã khôi phục mới: hãy hủy trang in cũ.</translation>
+    </message>
+    <message>
+        <source>The screen locks after {minutes} min without use.</source>
+        <translation>Màn hình tự khóa sau {minutes} phút không dùng.</translation>
+    </message>
+    <message>
+        <source>The screen never locks by itself (Ctrl+L still locks it).</source>
+        <translation>Màn hình không tự khóa (vẫn khóa được bằng Ctrl+L).</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <source>{action} for {name}</source>
@@ -178,6 +312,49 @@
     <message>
         <source>Not saved: {message}</source>
         <translation>Chưa lưu: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>AddAccountDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>Tài khoản mới</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>Tê&amp;n tài khoản:</translation>
+    </message>
+    <message>
+        <source>2–32 letters a–z without accents, digits, dot, underscore or hyphen</source>
+        <translation>2–32 ký tự: chữ a–z không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Vai trò:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>ít nhất 8 ký tự</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>Nhập &amp;lại:</translation>
+    </message>
+    <message>
+        <source>Viewer: sees the data on screen, changes nothing, prints nothing. Editor: the daily work, printing and exchange files included. Administrator: all that, plus accounts and restoring backups.</source>
+        <translation>Chỉ xem: xem dữ liệu trên màn hình, không thay đổi, không in. Cập nhật: công việc hằng ngày, kể cả in biểu mẫu và tệp trao đổi. Quản trị: tất cả những việc đó, thêm quản lý tài khoản và khôi phục bản sao lưu.</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Thêm</translation>
     </message>
 </context>
 <context>
@@ -974,6 +1151,37 @@ Put it in place of the data now? The data as it is now is backed up and kept asi
     <message>
         <source>Not a date: write it as dd/mm/yyyy.</source>
         <translation>Không phải ngày: hãy viết theo dạng nn/tt/nnnn.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Đổi mật khẩu của tôi</translation>
+    </message>
+    <message>
+        <source>Account: {who}</source>
+        <translation>Tài khoản: {who}</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>Mật khẩu &amp;hiện tại:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>Mật khẩu &amp;mới:</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>ít nhất 8 ký tự</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>Nhập &amp;lại:</translation>
+    </message>
+    <message>
+        <source>&amp;Change</source>
+        <translation>Đổ&amp;i mật khẩu</translation>
     </message>
 </context>
 <context>
@@ -1876,6 +2084,25 @@ Put it in place of the data now? The data as it is now is backed up and kept asi
         <source>The personal data of {count} people who left without being admitted was erased: the period the office set ({months} months) has passed.</source>
         <translation>Đã xóa dữ liệu cá nhân của {count} người thôi xem xét mà không được kết nạp: đã hết thời hạn lưu giữ cấp trên đặt ({months} tháng).</translation>
     </message>
+    <message>
+        <source>The data is damaged and was not recovered: it is not opened.</source>
+        <translation>Dữ liệu bị hỏng và chưa được khôi phục nên không được mở.</translation>
+    </message>
+    <message>
+        <source>Administrator (demo)</source>
+        <translation>Quản trị (bản demo)</translation>
+    </message>
+    <message>
+        <source>Demo: signed in as «{name}», password «{password}».</source>
+        <translation>Bản demo: đã đăng nhập bằng tài khoản «{name}», mật khẩu «{password}».</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <source>Wrong password: dvdesk stays locked. Type it again.</source>
+        <translation>Sai mật khẩu: dvdesk vẫn khóa. Hãy nhập lại.</translation>
+    </message>
 </context>
 <context>
     <name>ImportBundlesDialog</name>
@@ -2520,6 +2747,38 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
         <translation>&amp;Giới thiệu dvdesk</translation>
     </message>
     <message>
+        <source>&amp;Account</source>
+        <translation>Tài &amp;khoản</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the screen</source>
+        <translation>&amp;Khóa màn hình</translation>
+    </message>
+    <message>
+        <source>Hide the data until the password is typed again</source>
+        <translation>Ẩn dữ liệu cho đến khi nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>&amp;Change my password…</source>
+        <translation>Đổi &amp;mật khẩu…</translation>
+    </message>
+    <message>
+        <source>&amp;Manage accounts…</source>
+        <translation>&amp;Quản lý tài khoản…</translation>
+    </message>
+    <message>
+        <source>Accounts and roles, the recovery key, when the screen locks</source>
+        <translation>Tài khoản và vai trò, mã khôi phục, thời gian tự khóa màn hình</translation>
+    </message>
+    <message>
+        <source>Signed in: {who}</source>
+        <translation>Đang đăng nhập: {who}</translation>
+    </message>
+    <message>
+        <source>Your password is changed.</source>
+        <translation>Đã đổi mật khẩu.</translation>
+    </message>
+    <message>
         <source>E&amp;xchange</source>
         <translation>T&amp;rao đổi</translation>
     </message>
@@ -2578,6 +2837,10 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
     <message>
         <source>The retention period is saved.</source>
         <translation>Đã lưu thời hạn giữ dữ liệu.</translation>
+    </message>
+    <message>
+        <source>The account signed in, and its role</source>
+        <translation>Tài khoản đang đăng nhập và vai trò</translation>
     </message>
     <message>
         <source>Print settings saved.</source>
@@ -4272,6 +4535,37 @@ hoạch</translation>
     </message>
 </context>
 <context>
+    <name>RecoverDialog</name>
+    <message>
+        <source>Open the data with the recovery key</source>
+        <translation>Mở dữ liệu bằng mã khôi phục</translation>
+    </message>
+    <message>
+        <source>When every administrator&apos;s password is lost, the recovery key printed when the accounts were set up opens the data. Type its 32 characters (case, spaces and dashes do not matter), the administrator account to give a new password, and the new password twice.</source>
+        <translation>Khi mọi mật khẩu quản trị đều bị mất, mã khôi phục đã in lúc thiết lập tài khoản sẽ mở được dữ liệu. Gõ đủ 32 ký tự của mã (chữ hoa hay thường, dấu cách hay gạch ngang đều được), tên tài khoản quản trị sẽ nhận mật khẩu mới, và mật khẩu mới hai lần.</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;key:</source>
+        <translation>Mã &amp;khôi phục:</translation>
+    </message>
+    <message>
+        <source>Administrator &amp;account:</source>
+        <translation>&amp;Tài khoản quản trị:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>Mật khẩu &amp;mới:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>Nhập &amp;lại:</translation>
+    </message>
+    <message>
+        <source>&amp;Open the data</source>
+        <translation>Mở &amp;dữ liệu</translation>
+    </message>
+</context>
+<context>
     <name>Recovery</name>
     <message>
         <source>The data file is damaged and cannot be used as it is:
@@ -4302,6 +4596,53 @@ Tệp này sẽ được giữ riêng, không bị xóa.</translation>
     <message>
         <source>The backup of {when} is restored and {files} exchange file(s) received since were taken in again.</source>
         <translation>Đã khôi phục bản sao lưu ngày {when} và nhận lại {files} tệp trao đổi nhận được từ đó đến nay.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>The recovery key</source>
+        <translation>Mã khôi phục</translation>
+    </message>
+    <message>
+        <source>This is the recovery key of the data on this computer. It is shown only this once. When every password is forgotten, it alone opens the data; anyone who has it and this computer can read everything.
+
+Print it (or copy it onto paper by hand) and keep it locked away, like the key of the safe, never with the computer.</source>
+        <translation>Đây là mã khôi phục dữ liệu trên máy này. Mã chỉ hiện một lần này. Khi mọi mật khẩu đều bị quên, chỉ mã này mở được dữ liệu; ai có mã và có máy tính này là đọc được tất cả.
+
+Hãy in ra (hoặc chép tay ra giấy) và cất nơi có khóa như chìa khóa két sắt, không bao giờ để cùng máy tính.</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Lưu thành PDF…</translation>
+    </message>
+    <message>
+        <source>Only to a USB stick that is then locked away: never on this computer</source>
+        <translation>Chỉ lưu vào USB rồi cất nơi có khóa, không bao giờ lưu trên máy này</translation>
+    </message>
+    <message>
+        <source>I have printed or copied this key and put it away safely</source>
+        <translation>Tôi đã in hoặc chép lại mã này và cất giữ an toàn</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>Lưu mã khôi phục</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: {path}. Keep that copy locked away too, never on this computer.</source>
+        <translation>Đã lưu: {path}. Bản này cũng phải cất nơi có khóa, không để trên máy này.</translation>
     </message>
 </context>
 <context>
@@ -4820,6 +5161,29 @@ Tệp này sẽ được giữ riêng, không bị xóa.</translation>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>New password for {name}</source>
+        <translation>Mật khẩu mới cho {name}</translation>
+    </message>
+    <message>
+        <source>The account «{name}» gets this password (and may sign in again if it was disabled). Tell its owner, who should change it at the first sign-in.</source>
+        <translation>Tài khoản «{name}» nhận mật khẩu này (và đăng nhập lại được nếu đã bị khóa). Hãy báo cho người dùng tài khoản và nhắc họ đổi mật khẩu ngay lần đăng nhập đầu.</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>Mật khẩu &amp;mới:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>Nhập &amp;lại:</translation>
+    </message>
+    <message>
+        <source>&amp;Set the password</source>
+        <translation>Đặt mật &amp;khẩu</translation>
+    </message>
+</context>
+<context>
     <name>ResultsDialog</name>
     <message>
         <source>Record results</source>
@@ -4987,6 +5351,80 @@ biểu quyết</translation>
     <message>
         <source>Secret dossier</source>
         <translation>Hồ sơ mật</translation>
+    </message>
+</context>
+<context>
+    <name>SetUpDialog</name>
+    <message>
+        <source>dvdesk: first administrator</source>
+        <translation>dvdesk: tài khoản quản trị đầu tiên</translation>
+    </message>
+    <message>
+        <source>dvdesk makes its first account now: an administrator, who can add the other accounts (editors and viewers). From now on the data on this computer is encrypted and opens only with an account&apos;s password.
+
+Next, a recovery key is shown once: it is the only way back in if every password is forgotten. Have a printer ready, or paper and pen.</source>
+        <translation>dvdesk tạo ngay bây giờ tài khoản đầu tiên: người quản trị, người thêm các tài khoản khác (cập nhật và chỉ xem). Từ nay dữ liệu trên máy này được mã hóa và chỉ mở được bằng mật khẩu của một tài khoản.
+
+Tiếp theo, mã khôi phục sẽ hiện ra một lần duy nhất: đó là cách duy nhất để mở lại dữ liệu khi mọi mật khẩu đều bị quên. Hãy chuẩn bị máy in, hoặc giấy và bút.</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>Tê&amp;n tài khoản:</translation>
+    </message>
+    <message>
+        <source>e.g. quantri</source>
+        <translation>ví dụ: quantri</translation>
+    </message>
+    <message>
+        <source>2–32 letters a–z without accents, digits, dot, underscore or hyphen</source>
+        <translation>2–32 ký tự: chữ a–z không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>ít nhất 8 ký tự</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the password:</source>
+        <translation>Nhập &amp;lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>&amp;Make the administrator</source>
+        <translation>&amp;Tạo tài khoản quản trị</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>dvdesk: sign in</source>
+        <translation>dvdesk: đăng nhập</translation>
+    </message>
+    <message>
+        <source>The data on this computer is encrypted: sign in to open it.</source>
+        <translation>Dữ liệu trên máy này được mã hóa: hãy đăng nhập để mở.</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>&amp;Tên tài khoản:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>Đăng &amp;nhập</translation>
+    </message>
+    <message>
+        <source>&amp;Forgot the password? Use the recovery key</source>
+        <translation>&amp;Quên mật khẩu? Dùng mã khôi phục</translation>
     </message>
 </context>
 <context>
@@ -5172,6 +5610,25 @@ im lặng</translation>
     <message>
         <source>Units: {total} · silent: {silent} · open conflicts: {conflicts}</source>
         <translation>Đơn vị: {total} · im lặng quá hạn: {silent} · xung đột chưa xử lý: {conflicts}</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockForm</name>
+    <message>
+        <source>dvdesk is locked</source>
+        <translation>dvdesk đã khóa</translation>
+    </message>
+    <message>
+        <source>The data stays hidden until the password is typed again.</source>
+        <translation>Dữ liệu được ẩn cho đến khi nhập lại mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Mở khóa</translation>
     </message>
 </context>
 </TS>

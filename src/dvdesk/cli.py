@@ -1293,26 +1293,22 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Database], int]] = {
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    if args.demo:
-        from dvdesk.services.demo import make_demo
-
-        args.data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="dvdesk-demo-"))
-        db = _open(args)
-        make_demo(db, units=5, people=300, seed=1, today=_today())
-    else:
-        from dvdesk.services.backups import damage
-        from dvdesk.services.setup import default_data_dir
-
-        problems = damage(args.data_dir or default_data_dir())
-        if problems:
-            from dvdesk.ui.app import run_recovery
-
-            if not run_recovery(args.data_dir or default_data_dir(), problems, args.lang):
-                return EXIT_FAILED
-        db = _open(args)
+    from dvdesk.services.setup import default_data_dir
     from dvdesk.ui.app import run_gui
 
-    return run_gui(db, lang=args.lang)
+    if args.demo:
+        from dvdesk.services import accounts
+        from dvdesk.services.demo import make_demo
+        from dvdesk.services.setup import open_data_dir
+
+        args.data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="dvdesk-demo-"))
+        if not accounts.protected(args.data_dir):
+            db = open_data_dir(args.data_dir)
+            make_demo(db, units=5, people=300, seed=1, today=_today())
+            db.close()
+    # Sign-in (or the first administrator) comes first: the damage check needs the key, so
+    # run_gui makes it once the key is known.
+    return run_gui(args.data_dir or default_data_dir(), lang=args.lang, demo=args.demo)
 
 
 # Commands that work on the database file itself: they must not open (or migrate) it first.

@@ -133,3 +133,7 @@ def build_small_db(data_dir: Path) -> Database:
 def wait_loaded(qtbot: QtBot, window: MainWindow) -> None:
     tabs = (window.candidates_tab, window.mentors_tab, window.classes_tab)
     qtbot.waitUntil(lambda: not any(tab.loading for tab in tabs), timeout=10_000)
+
+
+# The accounts of the accounts_dir fixture (tests/ui/conftest.py).
+ACCOUNT_PASSWORDS = {"quantri": "quản trị 2026", "thuky": "thư ký 2026!", "xem": "chỉ xem 2026"}

@@ -95,7 +95,12 @@ def protected(data_dir: Path) -> bool:
 def _user_error(exc: SyncError | FileWriteError) -> UserError:
     if isinstance(exc, FileWriteError):
         return UserError(exc.vi, exc.en, "file")
-    return UserError(exc.vi, exc.en, "password" if exc.code.startswith("bad_") else "")
+    field = {
+        "bad_password": "password",
+        "weak_password": "password",
+        "bad_recovery_key": "recovery_key",
+    }.get(exc.code, "")
+    return UserError(exc.vi, exc.en, field)
 
 
 def read(data_dir: Path) -> Vault:
@@ -462,6 +467,9 @@ def change_password(db: Database, old: str, new: str, repeat: str | None = None)
     vault = read(db.path.parent)
     try:
         key = vault.unlock(who.name, old)
+    except VaultError as exc:
+        raise UserError(exc.vi, exc.en, "old") from None
+    try:
         vault.set_password(key, who.name, new)
     except VaultError as exc:
         raise _user_error(exc) from None

@@ -347,7 +347,7 @@ def _peer_info(session: Session, unit_id: str) -> PeerInfo:
 
 
 def peers(db: Database) -> list[PeerInfo]:
-    with db.unit_of_work() as session:
+    with db.reader() as session:
         ids = sorted({r.unit_id for r in sync_queries.all_peer_keys(session)})
         return [_peer_info(session, unit_id) for unit_id in ids]
 

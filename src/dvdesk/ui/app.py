@@ -1,7 +1,8 @@
 """Starting the window: the QApplication, translations, error handling, the main window.
 
-`run_gui` is what the command line calls. Tests use `create_app` and `Gui` (or
-`create_main_window`) and never enter the event loop themselves.
+`run_gui` is what the command line calls: it signs in (or, at the first run, makes the first
+administrator and shows the recovery key) before the window opens. Tests use `create_app` and
+`Gui` (or `create_main_window`) and never enter the event loop themselves.
 
 Translations: English is the source language; Vietnamese, the default, comes from
 `i18n/dvdesk_vi.qm` next to this file (compiled from translations/dvdesk_vi.ts by
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,12 +28,18 @@ from PySide6.QtCore import (
     QThreadPool,
     QTranslator,
 )
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox
 
-from dvdesk.db.engine import DatabaseError
-from dvdesk.services import backups, purge
+from dvdesk.db.engine import Database, DatabaseError
+from dvdesk.services import accounts, backups, purge
 from dvdesk.services.errors import UserError
 from dvdesk.services.setup import open_data_dir
+from dvdesk.ui.accounts_dialogs import (
+    RecoveryKeyDialog,
+    SetUpDialog,
+    SignInDialog,
+    recovery_page_for,
+)
 from dvdesk.ui.backend import Backend
 from dvdesk.ui.backup_dialogs import BackupKeeper, report_text
 from dvdesk.ui.bus import ALL, Bus
@@ -41,18 +49,23 @@ from dvdesk.ui.settings import (
     APPLICATION,
     DEFAULT_LANGUAGE,
     KEY_LANGUAGE,
+    KEY_LAST_ACCOUNT,
     LANGUAGES,
     ORGANIZATION,
     open_settings,
+    read_str,
     saved_language,
 )
 
 if TYPE_CHECKING:
-    from dvdesk.db.engine import Database
+    from collections.abc import Iterator
 
 log = logging.getLogger(__name__)
 
 TRANSLATIONS_DIR = Path(__file__).resolve().with_name("i18n")
+# `--demo` makes its accounts itself and signs in without asking; the window says how.
+DEMO_ACCOUNT = "quantri"
+DEMO_PASSWORD = "demo-dvdesk"
 MIN_POINT_SIZE = 10.0  # body text at least 10 pt (reliability.md §6, keyboard and accessibility)
 
 
@@ -168,6 +181,7 @@ class Gui:
         old.shutdown()
         QThreadPool.globalInstance().waitForDone(30_000)
         data_dir = self.db.path.parent
+        who = self.db.account
         self.backup_keeper.timer.stop()
         self.db.close()
         outcome: str
@@ -177,6 +191,8 @@ class Gui:
         except UserError as exc:
             outcome = exc.message(self.lang)
         self.db = open_data_dir(data_dir)
+        if who is not None:  # the key is still known; the same account goes on working
+            accounts.attach(self.db, who)
         self.backup_keeper.use(Backend(self.db, self.lang, self.today))
         self.window = self._build()
         if visible:
@@ -297,20 +313,122 @@ def run_recovery(data_dir: Path, problems: Sequence[str], lang: str | None = Non
         remove_translators(app, translators)
 
 
-def run_gui(db: Database, lang: str | None = DEFAULT_LANGUAGE) -> int:
-    """Open the main window on `db` and run until it closes. `lang` None: the language the user
-    chose last time (Vietnamese at first)."""
+def _open_checked(data_dir: Path, lang: str) -> Database:
+    """Open the database once its key is known (signed in), after the start-up check: a damaged
+    one is named and recovered first, or not opened at all."""
+    problems = backups.damage(data_dir)
+    if problems and not run_recovery(data_dir, problems, lang):
+        raise DatabaseError(
+            QCoreApplication.translate(
+                "Gui", "The data is damaged and was not recovered: it is not opened."
+            )
+        )
+    return open_data_dir(data_dir)
+
+
+@contextmanager
+def _translated(app: QApplication, lang: str) -> Iterator[None]:
+    translators = install_translators(app, lang)
+    try:
+        yield
+    finally:
+        remove_translators(app, translators)
+
+
+def open_at_start(
+    data_dir: Path, lang: str, settings: QSettings, *, demo: bool = False
+) -> Database | None:
+    """The database the window works on, signed in; None when the person gave up.
+
+    Accounts set up: the sign-in dialog (or the recovery key). Not yet: the first
+    administrator is made now (which encrypts the data) and the recovery key is shown once.
+    `demo` does both without asking, with DEMO_ACCOUNT and DEMO_PASSWORD."""
     app = create_app()
-    log_path = setup_logging(db.path.parent / "logs")
+
+    def open_db(folder: Path) -> Database:
+        return _open_checked(folder, lang)
+
+    with _translated(app, lang):
+        if accounts.protected(data_dir):
+            if demo:
+                return accounts.sign_in(data_dir, DEMO_ACCOUNT, DEMO_PASSWORD, open_db)
+            last = read_str(settings, KEY_LAST_ACCOUNT)
+            sign_in = SignInDialog(data_dir, lang, None, open_db, last)
+            try:
+                if sign_in.exec() != QDialog.DialogCode.Accepted or sign_in.db is None:
+                    return None
+                db = sign_in.db
+            finally:
+                sign_in.deleteLater()
+        else:
+            problems = backups.damage(data_dir)  # plain still: checked before opening
+            if problems and not run_recovery(data_dir, problems, lang):
+                return None
+            if demo:
+                full_name = QCoreApplication.translate("Gui", "Administrator (demo)")
+                return accounts.set_up(
+                    data_dir, DEMO_ACCOUNT, full_name, DEMO_PASSWORD, open_data_dir
+                ).db
+            set_up = SetUpDialog(data_dir, lang, None, open_data_dir)
+            try:
+                if set_up.exec() != QDialog.DialogCode.Accepted or set_up.made is None:
+                    return None
+                made = set_up.made
+            finally:
+                set_up.deleteLater()
+            db = made.db
+            page = recovery_page_for(db, made.recovery_key, date.today())
+            shown = RecoveryKeyDialog(made.recovery_key, page, lang)
+            try:
+                shown.exec()
+            finally:
+                shown.deleteLater()
+        if db.account is not None:
+            settings.setValue(KEY_LAST_ACCOUNT, db.account.name)
+        return db
+
+
+def run_gui(
+    data: Path | Database, lang: str | None = DEFAULT_LANGUAGE, *, demo: bool = False
+) -> int:
+    """Sign in (or set up the accounts), open the main window on the data folder `data` and run
+    until it closes. `lang` None: the language the user chose last time (Vietnamese at first).
+    `demo`: accounts made and signed in without asking (see DEMO_ACCOUNT).
+
+    A Database (the older call) is used as it is when signed in; a plain one is closed and its
+    folder goes through the sign-in like any other."""
+    app = create_app()
+    data_dir = data.path.parent if isinstance(data, Database) else Path(data)
+    log_path = setup_logging(data_dir / "logs")
     reporter = ErrorReporter(log_path)
     reporter.install()
     settings = open_settings()
-    gui = Gui(db, lang or saved_language(settings), settings, log_path=log_path, app=app)
-    gui.window.show()
-    log.info("Window opened on %s", db.path)
-    gui.purge_due()
+    chosen = lang or saved_language(settings)
     try:
-        return app.exec()
+        if isinstance(data, Database) and data.account is not None:
+            db: Database | None = data
+        else:
+            if isinstance(data, Database):
+                data.close()
+            db = open_at_start(data_dir, chosen, settings, demo=demo)
+        if db is None:
+            log.info("Start abandoned at sign-in in %s", data_dir)
+            return 1
+        gui = Gui(db, chosen, settings, log_path=log_path, app=app)
+        gui.window.show()
+        log.info("Window opened on %s", db.path)
+        if demo:
+            gui.window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "Gui",
+                    "Demo: signed in as «{name}», password «{password}».",
+                ).format(name=DEMO_ACCOUNT, password=DEMO_PASSWORD)
+            )
+        gui.purge_due()
+        try:
+            return app.exec()
+        finally:
+            gui.shutdown()
+            gui.db.close()
     finally:
-        gui.shutdown()
         reporter.uninstall()

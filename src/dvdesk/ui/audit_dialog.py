@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dvdesk.domain.accounts import Permission
 from dvdesk.domain.dates import parse_date
 from dvdesk.domain.text import fold
 from dvdesk.files import FileWriteError
@@ -48,6 +49,7 @@ from dvdesk.services import audit
 from dvdesk.services.errors import UserError
 from dvdesk.ui.exchange_dialogs import field_name
 from dvdesk.ui.marks import QT_TRANSLATE_NOOP
+from dvdesk.ui.permissions import offer_only_if
 from dvdesk.ui.person_dialog import ErrorLabel, current_actor
 from dvdesk.ui.person_view import DetailBrowser, RunningTasks, Task
 from dvdesk.ui.row_table_model import RowFilterProxy, RowTableModel
@@ -312,6 +314,7 @@ class AuditDialog(QDialog):
             self.tr("Write every entry the filters keep to an Excel workbook")
         )
         self.export_button.clicked.connect(self.export)
+        offer_only_if(backend, Permission.EXPORT, self.export_button)
         self.stop_button = QPushButton(self.tr("St&op"), self)
         self.stop_button.setObjectName("stop_export_button")
         self.stop_button.setVisible(False)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dvdesk.domain.accounts import Permission
 from dvdesk.services.people import PersonRow
 from dvdesk.ui import bus as changes
 from dvdesk.ui.candidate_table_model import (
@@ -51,6 +52,7 @@ from dvdesk.ui.candidate_table_model import (
     is_overdue,
 )
 from dvdesk.ui.list_tab import ListTab
+from dvdesk.ui.permissions import allows, offered
 from dvdesk.ui.person_dialog import PersonDialog, current_actor
 from dvdesk.ui.person_view import PersonView
 from dvdesk.ui.pipeline_actions import PipelineActions
@@ -335,7 +337,8 @@ class CandidatesTab(ListTab):
         if row is None:
             return
         menu = self.action_menu(row)
-        menu.exec(self.view.viewport().mapToGlobal(pos))
+        if any(offered(a) for a in menu.actions() if not a.isSeparator()):
+            menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def action_menu(self, row: PersonRow) -> QMenu:
         """The row's pipeline steps, then the forms to print for the selected people (several
@@ -348,8 +351,11 @@ class CandidatesTab(ListTab):
             menu.addAction(self.secrecy.action_for(row.id, menu))
         return menu
 
+    def _can_edit(self) -> bool:
+        return allows(self._backend, Permission.EDIT)
+
     def _on_row_activated(self, row: object) -> None:
-        if isinstance(row, PersonRow):
+        if isinstance(row, PersonRow) and self._can_edit():
             self.edit_person(row.id)
 
     def person_dialog(self, person_id: str | None) -> PersonDialog:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dvdesk.domain.accounts import Permission
 from dvdesk.domain.dates import format_date, parse_date
 from dvdesk.domain.text import fold
 from dvdesk.services import classes
@@ -40,6 +41,7 @@ from dvdesk.services.classes import ClassSummary, EnrolmentRow, Result
 from dvdesk.services.errors import UserError
 from dvdesk.ui import bus as changes
 from dvdesk.ui.marks import QT_TRANSLATE_NOOP
+from dvdesk.ui.permissions import offer_only_if
 from dvdesk.ui.person_dialog import ErrorLabel, current_actor
 from dvdesk.ui.row_table_model import LAST, Entry, RowTableModel
 from dvdesk.ui.views import setup_table_view
@@ -159,6 +161,7 @@ class ClassRoster(QWidget):
         ):
             button.setObjectName(name)
             button.clicked.connect(slot)
+            offer_only_if(backend, Permission.EDIT, button)
         self.error = ErrorLabel(self)
         self.error.setObjectName("roster_error")
         self.info = QLabel(self)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dvdesk.domain.accounts import Permission
 from dvdesk.domain.dates import format_date
 from dvdesk.domain.text import fold
 from dvdesk.services import printing
@@ -39,6 +40,7 @@ from dvdesk.ui.class_roster import ClassRoster
 from dvdesk.ui.list_tab import ListTab
 from dvdesk.ui.marks import QT_TRANSLATE_NOOP
 from dvdesk.ui.pdf_preview import PdfPreviewDialog
+from dvdesk.ui.permissions import offer_only_if
 from dvdesk.ui.row_table_model import LAST, RowTableModel
 
 if TYPE_CHECKING:
@@ -210,6 +212,8 @@ class ClassesTab(ListTab):
         self.certificates_action.triggered.connect(lambda: self.print_class("CN-NTVĐ"))
         self.print_button.setMenu(print_menu)
         self.bar.addWidget(self.print_button)
+        offer_only_if(backend, Permission.EDIT, self.plan_button, self.edit_button)
+        offer_only_if(backend, Permission.EXPORT, self.print_button)
         # Tests replace this to look at the preview without a modal loop.
         self.open_preview: Callable[[printing.PrintedForm], None] = self._preview
 

@@ -66,6 +66,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dvdesk.domain.accounts import Permission
 from dvdesk.files import FileWriteError, write_atomic
 from dvdesk.reports import key_page
 from dvdesk.services import exchange
@@ -73,6 +74,7 @@ from dvdesk.services.errors import UserError
 from dvdesk.ui import bus as changes
 from dvdesk.ui.marks import QT_TRANSLATE_NOOP
 from dvdesk.ui.pdf_preview import PdfPreviewDialog
+from dvdesk.ui.permissions import offer_only_if
 from dvdesk.ui.person_dialog import ERROR_COLOUR, ErrorLabel, current_actor
 from dvdesk.ui.row_table_model import LAST, RowFilterProxy, RowTableModel
 from dvdesk.ui.settings import open_settings, read_str
@@ -553,6 +555,15 @@ class KeysDialog(QDialog):
         self.confirm_button = QPushButton(self.tr("&Confirm fingerprint…"), peers)
         self.confirm_button.setObjectName("confirm_key")
         self.confirm_button.clicked.connect(self.confirm_selected)
+        offer_only_if(
+            backend,
+            Permission.EDIT,
+            self.make_button,
+            self.rotate_button,
+            self.import_button,
+            self.confirm_button,
+        )
+        offer_only_if(backend, Permission.EXPORT, self.save_key_button, self.print_button)
         peer_buttons = QHBoxLayout()
         peer_buttons.addWidget(self.import_button)
         peer_buttons.addWidget(self.confirm_button)
@@ -1774,6 +1785,7 @@ class ConflictsDialog(QDialog):
             self.tr("The other unit's version stands, for both units")
         )
         self.take_theirs_button.clicked.connect(lambda: self.resolve("theirs"))
+        offer_only_if(backend, Permission.EDIT, self.keep_ours_button, self.take_theirs_button)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         actions = QHBoxLayout()

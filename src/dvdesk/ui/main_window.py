@@ -1,6 +1,9 @@
 """The main window: four tabs (candidates, members, classes, reports), and for the office a fifth
 with its own work (the monthly review, the units' plans, targets and ranking), menus, and a status
-bar with the number of people and of overdue steps."""
+bar with the number of people and of overdue steps.
+
+Once accounts are set up the window says who is signed in, offers only what their role may do
+(`permissions.offer_only_if`), has an Account menu, and locks itself when left idle."""
 
 from __future__ import annotations
 
@@ -21,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dvdesk.domain.accounts import Permission
 from dvdesk.domain.purge import MAX_MONTHS, MIN_MONTHS
-from dvdesk.services import exchange, printing, purge
+from dvdesk.services import accounts, exchange, printing, purge
 from dvdesk.services.errors import UserError
 from dvdesk.services.setup import storage_warning
+from dvdesk.ui.accounts_dialogs import AccountsDialog, ChangePasswordDialog, signed_in_text
 from dvdesk.ui.audit_dialog import AuditDialog
 from dvdesk.ui.backup_dialogs import BackupActions
 from dvdesk.ui.candidates_tab import CandidatesTab
@@ -37,8 +42,10 @@ from dvdesk.ui.exchange_dialogs import (
     UnitsDialog,
 )
 from dvdesk.ui.import_dialog import ImportController
+from dvdesk.ui.lock import IdleLock
 from dvdesk.ui.mentors_tab import MentorsTab
 from dvdesk.ui.office_tab import OfficeTab
+from dvdesk.ui.permissions import offer_only_if
 from dvdesk.ui.print_settings_dialog import PrintSettingsDialog
 from dvdesk.ui.register_dialog import RegisterDialog
 from dvdesk.ui.reports_tab import ReportsTab
@@ -78,7 +85,9 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._log_path = log_path
         self.info = backend.install_info()
-        self.setWindowTitle(self.info.unit_name if self.info else self.tr("No unit set up"))
+        self.signed_in = signed_in_text(backend.db, backend.lang)
+        title = self.info.unit_name if self.info else self.tr("No unit set up")
+        self.setWindowTitle(f"{title} — {self.signed_in}" if self.signed_in else title)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
@@ -115,6 +124,7 @@ class MainWindow(QMainWindow):
         self.backup = BackupActions(backend, self)
 
         self._build_menus()
+        self._offer_by_role()
         self._build_status_bar()
         self._restore()
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -178,6 +188,7 @@ class MainWindow(QMainWindow):
         )
         self.audit_action.triggered.connect(self.show_audit_log)
         menu_file.addAction(self.audit_action)
+        self.purge_action: QAction | None = None
         if self.info is not None and self.info.role == "office":
             self.purge_action = QAction(self.tr("Personal &data retention…"), self)
             self.purge_action.setStatusTip(
@@ -201,6 +212,7 @@ class MainWindow(QMainWindow):
         self._build_exchange_menu()
 
         menu_edit = self.menuBar().addMenu(self.tr("&Edit"))
+        self.edit_menu = menu_edit
         menu_edit.addAction(self.candidates_tab.pipeline.undo_action)
         self.candidates_tab.pipeline.message.connect(
             lambda text: self.statusBar().showMessage(text, 8000)
@@ -228,10 +240,99 @@ class MainWindow(QMainWindow):
             menu_language.addAction(action)
             self.language_actions[lang] = action
 
+        self._build_account_menu()
+
         menu_help = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About dvdesk"), self)
         about.triggered.connect(self.show_about)
         menu_help.addAction(about)
+
+    def _build_account_menu(self) -> None:
+        """Lock, change one's password, manage the accounts: once accounts are set up."""
+        self.idle_lock: IdleLock | None = None
+        self.lock_action: QAction | None = None
+        self.change_password_action: QAction | None = None
+        self.accounts_action: QAction | None = None
+        db = self._backend.db
+        if db.account is None:
+            return
+        menu = self.menuBar().addMenu(self.tr("&Account"))
+        menu.setObjectName("account_menu")
+        self.lock_action = QAction(self.tr("&Lock the screen"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setStatusTip(self.tr("Hide the data until the password is typed again"))
+        self.lock_action.triggered.connect(self.lock_screen)
+        menu.addAction(self.lock_action)
+        self.change_password_action = QAction(self.tr("&Change my password…"), self)
+        self.change_password_action.triggered.connect(self.change_password)
+        menu.addAction(self.change_password_action)
+        menu.addSeparator()
+        self.accounts_action = QAction(self.tr("&Manage accounts…"), self)
+        self.accounts_action.setStatusTip(
+            self.tr("Accounts and roles, the recovery key, when the screen locks")
+        )
+        self.accounts_action.triggered.connect(self.manage_accounts)
+        menu.addAction(self.accounts_action)
+        self.idle_lock = IdleLock(
+            self,
+            lambda text: accounts.check_password(db, text),
+            self.tr("Signed in: {who}").format(who=self.signed_in),
+            accounts.lock_minutes(db),
+        )
+
+    def _offer_by_role(self) -> None:
+        """Take away what the signed-in account's role may not do (nothing before accounts)."""
+        offer_only_if(
+            self._backend,
+            Permission.EDIT,
+            self.new_person_action,
+            self.template_action,
+            self.import_action,
+            self.print_settings_action,
+            self.receive_action,
+            self.keys_action,  # making, importing and confirming keys: a viewer has no use
+            self.edit_menu.menuAction(),
+            *[a for a in (self.purge_action,) if a is not None],
+        )
+        offer_only_if(
+            self._backend, Permission.EXPORT, self.register_print_action, self.send_action
+        )
+        offer_only_if(
+            self._backend,
+            Permission.MANAGE,
+            self.restore_action,
+            *[a for a in (self.accounts_action,) if a is not None],
+        )
+
+    def lock_screen(self) -> None:
+        if self.idle_lock is not None:
+            self.idle_lock.lock()
+
+    def change_password(self) -> bool:
+        dialog = ChangePasswordDialog(self._backend, self)
+        try:
+            done = self.run_dialog(dialog) == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+        if done:
+            self.statusBar().showMessage(self.tr("Your password is changed."), 5000)
+        return done
+
+    def manage_accounts(self) -> None:
+        dialog = AccountsDialog(self._backend, self)
+        dialog.lock_minutes_changed.connect(self._set_lock_minutes)
+        try:
+            self.run_dialog(dialog)
+        finally:
+            dialog.deleteLater()
+
+    def _set_lock_minutes(self, minutes: int) -> None:
+        if self.idle_lock is not None:
+            self.idle_lock.set_minutes(minutes)
+
+    def run_dialog(self, dialog: QDialog) -> int:
+        """Run a dialog modally (tests replace this on the instance to drive it)."""
+        return dialog.exec()
 
     def _build_exchange_menu(self) -> None:
         """Files to and from the office above (or, for the office, its units)."""
@@ -348,6 +449,11 @@ class MainWindow(QMainWindow):
         self.overdue_icon = QLabel(self)
         self.overdue_status = QLabel(self)
         self.overdue_status.setObjectName("overdue_status")
+        if self.signed_in:
+            self.account_status = QLabel(self.signed_in, self)
+            self.account_status.setObjectName("account_status")
+            self.account_status.setToolTip(self.tr("The account signed in, and its role"))
+            bar.addPermanentWidget(self.account_status)
         bar.addPermanentWidget(self.people_status)
         bar.addPermanentWidget(self.overdue_icon)
         bar.addPermanentWidget(self.overdue_status)
@@ -496,6 +602,8 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def shutdown(self) -> None:
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
         self.importer.shutdown()
         for tab in self._tabs():
             stop = getattr(tab, "shutdown", None)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dvdesk.domain.accounts import Permission
 from dvdesk.domain.dates import format_date
 from dvdesk.domain.mentoring import Role, role_label
 from dvdesk.domain.text import fold, name_sort_key
@@ -36,6 +37,7 @@ from dvdesk.ui.assign_dialog import AssignDialog
 from dvdesk.ui.list_tab import ListTab
 from dvdesk.ui.marks import QT_TRANSLATE_NOOP
 from dvdesk.ui.member_dialog import LeftDialog, MemberDialog, NoteDialog
+from dvdesk.ui.permissions import offer_only_if, offered
 from dvdesk.ui.row_table_model import LAST, RowTableModel
 
 if TYPE_CHECKING:
@@ -213,6 +215,15 @@ class MentorsTab(ListTab):
         self.note_button = QPushButton(self.tr("Add &note…"), notes_box)
         self.note_button.setObjectName("add_note")
         self.note_button.clicked.connect(self.add_note)
+        offer_only_if(
+            self._backend,
+            Permission.EDIT,
+            self.add_button,
+            self.edit_button,
+            self.left_button,
+            self.assign_button,
+            self.note_button,
+        )
         notes.addWidget(self.notes_label)
         notes.addWidget(self.notes, 1)
         notes.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -384,7 +395,7 @@ class MentorsTab(ListTab):
 
     def edit_member(self) -> None:
         row = self.current_row()
-        if not isinstance(row, MemberRow):
+        if not isinstance(row, MemberRow) or not offered(self.edit_button):
             return
         dialog = MemberDialog(self._backend, row.id, parent=self)
         if self.exec_dialog(dialog) == QDialog.DialogCode.Accepted:

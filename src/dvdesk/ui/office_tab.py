@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dvdesk.domain.accounts import Permission
 from dvdesk.domain.dates import format_date
 from dvdesk.domain.emulation import MET, NO_TARGET, RankedUnit
 from dvdesk.domain.text import fold, name_sort_key
@@ -56,6 +57,7 @@ from dvdesk.services.targets import Standings
 from dvdesk.ui import bus as changes
 from dvdesk.ui.marks import QT_TRANSLATE_NOOP
 from dvdesk.ui.pdf_preview import PdfPreviewDialog
+from dvdesk.ui.permissions import offer_only_if
 from dvdesk.ui.person_dialog import ERROR_COLOUR, ErrorLabel, current_actor
 from dvdesk.ui.person_view import RunningTasks, Task
 from dvdesk.ui.report_widgets import BusyStrip, YearBox, percent
@@ -599,6 +601,8 @@ class OfficeTab(QWidget):
             )
         )
         self.issue_button.clicked.connect(self.issue_selected)
+        for needed in (Permission.EDIT, Permission.EXPORT):  # decisions are recorded and printed
+            offer_only_if(self._backend, needed, self.issue_button, self.select_ready_button)
         hint = QLabel(self.tr("Double-click a line to open the person in the Candidates tab."))
         hint.setToolTip(hint.text())
         # One line, cut at the window's edge rather than widening it.

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from dvdesk.domain.accounts import Permission
 from dvdesk.services.actions import (
     ActionKind,
     ActionResult,
@@ -28,6 +29,7 @@ from dvdesk.services.actions import (
 from dvdesk.services.errors import UserError
 from dvdesk.ui import bus as changes
 from dvdesk.ui.action_dialog import ActionDialog
+from dvdesk.ui.permissions import offer_only_if
 from dvdesk.ui.person_dialog import current_actor
 
 if TYPE_CHECKING:
@@ -66,6 +68,7 @@ class PipelineActions(QObject):
         self.undo_action.triggered.connect(self.undo_last)
         if parent is not None:
             parent.addAction(self.undo_action)
+        offer_only_if(backend, Permission.EDIT, self.undo_action)
         self._sync_undo()
 
     # --- offering the actions ----------------------------------------------------------------
@@ -95,6 +98,7 @@ class PipelineActions(QObject):
             none.setEnabled(False)
         menu.addSeparator()
         menu.addAction(self.undo_action)
+        offer_only_if(self._backend, Permission.EDIT, *menu.actions())
         return menu
 
     # --- running one -----------------------------------------------------------------------

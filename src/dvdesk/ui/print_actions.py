@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
+from dvdesk.domain.accounts import Permission
 from dvdesk.domain.forms import FormSpec, Subject
 from dvdesk.domain.privacy import FORM_CODE
 from dvdesk.services import consent, printing
@@ -17,6 +18,7 @@ from dvdesk.services.errors import UserError
 from dvdesk.ui import bus as changes
 from dvdesk.ui.batch_print import run_batch
 from dvdesk.ui.pdf_preview import PdfPreviewDialog
+from dvdesk.ui.permissions import offer_only_if
 from dvdesk.ui.person_dialog import current_actor
 from dvdesk.ui.print_dialog import PrintFormDialog
 
@@ -66,6 +68,8 @@ class PrintActions(QObject):
         signed = menu.addAction(self.tr("Record the signed consent…"))
         signed.setObjectName("record_consent")
         signed.triggered.connect(lambda _checked=False: self.record_consent(ids))
+        offer_only_if(self._backend, Permission.EDIT, signed)
+        offer_only_if(self._backend, Permission.EXPORT, menu.menuAction())
         menu.setEnabled(bool(ids))
         return menu
 

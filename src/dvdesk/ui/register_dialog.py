@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dvdesk.domain.accounts import Permission
 from dvdesk.domain.dates import format_date
 from dvdesk.domain.text import fold
 from dvdesk.services import printing, register
 from dvdesk.services.errors import UserError
 from dvdesk.services.register import RegisterEntry
 from dvdesk.ui.marks import QT_TRANSLATE_NOOP
+from dvdesk.ui.permissions import offer_only_if, offered
 from dvdesk.ui.person_dialog import current_actor
 from dvdesk.ui.row_table_model import RowFilterProxy, RowTableModel
 from dvdesk.ui.views import setup_table_view
@@ -118,6 +120,8 @@ class RegisterDialog(QDialog):
             self.tr("Mark a document issued by mistake; its number is never given again.")
         )
         self.void_button.clicked.connect(self.void)
+        offer_only_if(backend, Permission.EXPORT, self.reprint_button)
+        offer_only_if(backend, Permission.EDIT, self.void_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
 
@@ -169,7 +173,7 @@ class RegisterDialog(QDialog):
 
     def reprint(self) -> None:
         entry = self.current()
-        if entry is None:
+        if entry is None or not offered(self.reprint_button):
             return
         if entry.void_reason:
             QMessageBox.information(

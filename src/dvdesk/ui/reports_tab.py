@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dvdesk.domain.accounts import Permission
 from dvdesk.domain.dates import format_date
 from dvdesk.domain.statistics import Period
 from dvdesk.reports.pdf_layout import to_margins
@@ -61,6 +62,7 @@ from dvdesk.services.reports import HALF_YEAR, YEAR, ProcedureCheck, ReportView
 from dvdesk.ui import bus as changes
 from dvdesk.ui.charts import BarChart, ProgressChart
 from dvdesk.ui.pdf_preview import PdfPreviewDialog
+from dvdesk.ui.permissions import offer_only_if
 from dvdesk.ui.person_dialog import ErrorLabel, current_actor
 from dvdesk.ui.person_view import RunningTasks, Task
 from dvdesk.ui.plan_dialog import PlanDialog
@@ -326,6 +328,14 @@ class ReportsTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_report_button)
         buttons.addWidget(self.export_report_button)
+        offer_only_if(self._backend, Permission.EDIT, self.edit_plan_button)
+        offer_only_if(
+            self._backend,
+            Permission.EXPORT,
+            self.print_plan_button,
+            self.print_report_button,
+            self.export_report_button,
+        )
         buttons.addStretch(1)
 
         content = QWidget()
@@ -508,6 +518,9 @@ class ReportsTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_check_button)
         buttons.addWidget(self.export_check_button)
+        offer_only_if(
+            self._backend, Permission.EXPORT, self.print_check_button, self.export_check_button
+        )
         buttons.addWidget(hint, 1)
 
         self.search.textChanged.connect(self._on_filter)

@@ -9,9 +9,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
+from dvdesk.domain.accounts import Permission
 from dvdesk.services import classification
 from dvdesk.services.errors import UserError
 from dvdesk.ui import bus as changes
+from dvdesk.ui.permissions import offer_only_if
 
 if TYPE_CHECKING:
     from dvdesk.ui.backend import Backend
@@ -36,6 +38,7 @@ class SecrecyActions(QObject):
             action = QAction(self.tr("Rule the dossier secret (Mật)…"), parent)
             action.triggered.connect(lambda _checked=False: self.rule(person_id))
         action.setObjectName("secrecy_action")
+        offer_only_if(self._backend, Permission.EDIT, action)
         return action
 
     def rule(self, person_id: str) -> bool:

@@ -15,6 +15,7 @@ KEY_LANGUAGE = "ui/language"
 KEY_GEOMETRY = "main_window/geometry"
 KEY_WINDOW_STATE = "main_window/state"
 KEY_TAB = "main_window/tab"  # objectName of the current tab, robust to reordering
+KEY_LAST_ACCOUNT = "security/last_account"  # offered again at the next sign-in
 
 
 def filter_key(table: str, name: str) -> str:
