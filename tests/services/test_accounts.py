@@ -373,3 +373,25 @@ def test_only_an_administrator_sets_the_idle_lock(set_up: tuple[Path, str]) -> N
         assert accounts.lock_minutes(db) == 3
     finally:
         db.close()
+
+
+def test_a_viewer_reads_everything_the_window_shows(set_up: tuple[Path, str]) -> None:
+    """Reading takes no write transaction, so the viewer's guard never stands in its way."""
+    from dvdesk.services.deadlines import list_deadlines
+    from dvdesk.services.people import check_person, list_people
+
+    folder, _ = set_up
+    db = _sign_in(folder, "xem")
+    try:
+        people = list_people(db)
+        assert people
+        check_person(db, people[0].id, TODAY)
+        list_deadlines(db, TODAY, 30)
+        reports.year_report(db, 2026)
+        exchange.peers(db)
+        exchange.unit_overview(db)
+        assert audit.entries(db)
+        made = backups.list_backups(backups.folder_of(db.path))
+        assert [b.reason for b in made] == ["before-encryption"]  # the data as it was, kept
+    finally:
+        db.close()

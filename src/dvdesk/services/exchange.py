@@ -1126,7 +1126,7 @@ def unit_overview(
 ) -> list[UnitExchange]:
     """Every unit below this one: its key, what was exchanged, how long it has been silent."""
     now = today or _now()
-    with db.unit_of_work() as session:
+    with db.reader() as session:
         own, _role = _install_unit(session)
         keyed = {k.unit_id: k for k in sync_queries.all_peer_keys(session) if k.revoked_at is None}
         counts = Counter(c.peer_unit_id for c in sync_queries.open_conflicts(session))
