@@ -15,7 +15,7 @@ def test_every_check_passes_on_a_working_copy(capsys: pytest.CaptureFixture[str]
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == len(selftest.CHECKS) + 1
     assert all(line.startswith("OK") for line in lines[:-1]), lines
-    assert lines[-1] == f"{len(selftest.CHECKS)} passed, 0 failed"
+    assert lines[-1] == f"self-test ok: all {len(selftest.CHECKS)} checks"
 
 
 def test_a_failing_check_is_named_and_the_others_still_run(
@@ -30,4 +30,4 @@ def test_a_failing_check_is_named_and_the_others_still_run(
     lines = out.getvalue().splitlines()
     failed = [line for line in lines if line.startswith("FAIL")]
     assert len(failed) == 1 and "in biểu mẫu" in failed[0] and "LiberationSerif" in failed[0]
-    assert lines[-1] == f"{len(selftest.CHECKS) - 1} passed, 1 failed"
+    assert lines[-1] == f"self-test FAILED: 1 of {len(selftest.CHECKS)} checks"
