@@ -339,7 +339,15 @@ def _damage_named(data_dir: Path) -> Iterator[None]:
         ) from None
 
 
-def _secret(file: Path | None, env: str, prompt: str, what: str, *, twice: bool = False) -> str:
+def _secret(
+    file: Path | None,
+    env: str,
+    prompt: str,
+    what: str,
+    *,
+    twice: bool = False,
+    optional_file: bool = True,
+) -> str:
     """From a file, else the environment variable `env`, else the terminal (never echoed)."""
     import getpass
 
@@ -349,7 +357,9 @@ def _secret(file: Path | None, env: str, prompt: str, what: str, *, twice: bool 
     if value:
         return value
     if sys.stdin is None or not sys.stdin.isatty():
-        raise CliError(f"no {what}: set {env}" + (" or use --password-file" if file else ""))
+        raise CliError(
+            f"no {what}: set {env}" + (" or use --password-file" if optional_file else "")
+        )
     first = getpass.getpass(prompt)
     if twice and getpass.getpass("Again: ") != first:
         raise CliError(f"the two {what}s do not match")
@@ -361,7 +371,14 @@ def _password(args: argparse.Namespace) -> str:
 
 
 def _new_password(args: argparse.Namespace) -> str:
-    return _secret(None, "DVDESK_NEW_PASSWORD", "New password: ", "new password", twice=True)
+    return _secret(
+        None,
+        "DVDESK_NEW_PASSWORD",
+        "New password: ",
+        "new password",
+        twice=True,
+        optional_file=False,
+    )
 
 
 def _user(args: argparse.Namespace) -> str:

@@ -408,29 +408,18 @@ def _quit_when_usable(app: QApplication, window: MainWindow) -> None:
     timer.start(10)
 
 
-def run_gui(
-    data: Path | Database, lang: str | None = DEFAULT_LANGUAGE, *, demo: bool = False
-) -> int:
-    """Sign in (or set up the accounts), open the main window on the data folder `data` and run
+def run_gui(data_dir: Path, lang: str | None = DEFAULT_LANGUAGE, *, demo: bool = False) -> int:
+    """Sign in (or set up the accounts), open the main window on the data folder `data_dir` and run
     until it closes. `lang` None: the language the user chose last time (Vietnamese at first).
-    `demo`: accounts made and signed in without asking (see DEMO_ACCOUNT).
-
-    A Database (the older call) is used as it is when signed in; a plain one is closed and its
-    folder goes through the sign-in like any other."""
+    `demo`: accounts made and signed in without asking (see DEMO_ACCOUNT)."""
     app = create_app()
-    data_dir = data.path.parent if isinstance(data, Database) else Path(data)
     log_path = setup_logging(data_dir / "logs")
     reporter = ErrorReporter(log_path)
     reporter.install()
     settings = open_settings()
     chosen = lang or saved_language(settings)
     try:
-        if isinstance(data, Database) and data.account is not None:
-            db: Database | None = data
-        else:
-            if isinstance(data, Database):
-                data.close()
-            db = open_at_start(data_dir, chosen, settings, demo=demo)
+        db = open_at_start(data_dir, chosen, settings, demo=demo)
         if db is None:
             log.info("Start abandoned at sign-in in %s", data_dir)
             return 1
