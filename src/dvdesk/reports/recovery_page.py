@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from dvdesk.reports.pdf_layout import (
     BOLD,
@@ -33,10 +32,10 @@ from dvdesk.reports.pdf_layout import (
     nfc,
     register_fonts,
 )
+from dvdesk.reports.slip_parts import details_table, group_table, style, two_blocks
 
 KEY_SIZE = 26  # points: copied back by hand, character by character
 GROUP_LENGTH = 4
-GROUPS_PER_LINE = 4
 TITLE = "MÃ KHÔI PHỤC DỮ LIỆU dvdesk"
 
 
@@ -49,14 +48,6 @@ class RecoveryPage:
     made_by: str = ""  # the administrator's account (and full name) who made the key
 
 
-def _style(
-    name: str, font: str, size: float, align: int = TA_LEFT, after: float = 0
-) -> ParagraphStyle:
-    return ParagraphStyle(
-        name, fontName=font, fontSize=size, leading=size * 1.3, alignment=align, spaceAfter=after
-    )
-
-
 def groups(recovery_key: str) -> list[str]:
     """The key's groups of four, upper case, whatever separated them."""
     plain = "".join(re.findall(r"[0-9A-Z]", nfc(recovery_key).upper()))
@@ -64,30 +55,10 @@ def groups(recovery_key: str) -> list[str]:
 
 
 def _key_table(recovery_key: str, width: float) -> Table:
-    parts = groups(recovery_key)
-    lines = [parts[i : i + GROUPS_PER_LINE] for i in range(0, len(parts), GROUPS_PER_LINE)]
-    rows = [line + [""] * (GROUPS_PER_LINE - len(line)) for line in lines or [[]]]
-    big = _style("key", BOLD, KEY_SIZE, TA_CENTER)
-    data = [[Paragraph(escape(g), big) for g in row] for row in rows]
-    table = Table(data, colWidths=[width / GROUPS_PER_LINE] * GROUPS_PER_LINE)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), REGULAR, 12),  # every cell, or Helvetica creeps in
-                ("BOX", (0, 0), (-1, -1), 1.5, colors.black),
-                ("INNERGRID", (0, 0), (-1, -1), 0.5, colors.grey),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
-            ]
-        )
-    )
-    return table
+    return group_table(groups(recovery_key), width, KEY_SIZE, box=1.5, top=6, bottom=9)
 
 
 def _details(page: RecoveryPage, width: float) -> Table:
-    label = _style("label", BOLD, 13)
-    value = _style("value", REGULAR, 13)
     rows: list[tuple[str, str]] = []
     if page.unit_name:
         rows.append(("Đơn vị:", page.unit_name))
@@ -96,25 +67,13 @@ def _details(page: RecoveryPage, width: float) -> Table:
     rows.append(("Ngày lập mã:", page.made_on.strftime("%d/%m/%Y")))
     if page.made_by:
         rows.append(("Người lập mã:", page.made_by))
-    data = [[Paragraph(escape(nfc(a)), label), Paragraph(escape(nfc(b)), value)] for a, b in rows]
-    table = Table(data, colWidths=[width * 0.3, width * 0.7])
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), REGULAR, 12),  # every cell, or Helvetica creeps in
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
-    return table
+    return details_table(rows, width)
 
 
 def _signature(width: float) -> Table:
-    centre = _style("sign", BOLD, 13, TA_CENTER)
-    note = _style("note", ITALIC, 12, TA_CENTER)
-    dots = _style("dots", REGULAR, 12, TA_CENTER)
+    centre = style("sign", BOLD, 13, TA_CENTER)
+    note = style("note", ITALIC, 12, TA_CENTER)
+    dots = style("dots", REGULAR, 12, TA_CENTER)
     left = [
         Paragraph("NƠI CẤT GIỮ", centre),
         Paragraph("(Ghi rõ tủ, két, người giữ chìa khóa)", note),
@@ -129,18 +88,7 @@ def _signature(width: float) -> Table:
         Spacer(1, 14 * mm),
         Paragraph("." * 50, dots),
     ]
-    table = Table([[left, right]], colWidths=[width / 2, width / 2])
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), REGULAR, 12),  # every cell, or Helvetica creeps in
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return table
+    return two_blocks(left, right, width)
 
 
 def _paragraphs(texts: list[str], style: ParagraphStyle) -> list[Flowable]:
@@ -150,22 +98,22 @@ def _paragraphs(texts: list[str], style: ParagraphStyle) -> list[Flowable]:
 def story(page: RecoveryPage, margins: Margins) -> list[Flowable]:
     register_fonts()
     width = A4[0] - (margins.left + margins.right) * mm
-    heading = _style("heading", BOLD_ITALIC, 12.5)
-    body = _style("body", REGULAR, 12, TA_JUSTIFY, after=2)
+    heading = style("heading", BOLD_ITALIC, 12.5)
+    body = style("body", REGULAR, 12, TA_JUSTIFY, after=2)
     out: list[Flowable] = []
     if page.unit_name:
-        out.append(Paragraph(escape(caps(page.unit_name)), _style("unit", BOLD, 13, TA_CENTER)))
+        out.append(Paragraph(escape(caps(page.unit_name)), style("unit", BOLD, 13, TA_CENTER)))
         out.append(Spacer(1, 4 * mm))
     out += [
-        Paragraph(escape(nfc(TITLE)), _style("title", BOLD, 16, TA_CENTER, after=2)),
+        Paragraph(escape(nfc(TITLE)), style("title", BOLD, 16, TA_CENTER, after=2)),
         Paragraph(
             escape(nfc("Giữ kín như chìa khóa két sắt — không để cùng máy tính")),
-            _style("subtitle", ITALIC, 13, TA_CENTER),
+            style("subtitle", ITALIC, 13, TA_CENTER),
         ),
         Spacer(1, 4 * mm),
         _details(page, width),
         Spacer(1, 4 * mm),
-        Paragraph("Mã khôi phục:", _style("keylabel", BOLD, 13)),
+        Paragraph("Mã khôi phục:", style("keylabel", BOLD, 13)),
         Spacer(1, 2 * mm),
         _key_table(page.recovery_key, width),
         Spacer(1, 4 * mm),
