@@ -43,7 +43,7 @@ from dvdesk.files import FileWriteError, write_atomic
 from dvdesk.services import audit, backups
 from dvdesk.services.errors import UserError
 from dvdesk.sync.errors import SyncError
-from dvdesk.sync.vault import Vault, VaultError, new_vault, read_vault
+from dvdesk.sync.vault import Vault, VaultError, check_password_strength, new_vault, read_vault
 
 VAULT_FILE = VAULT_FILE_NAME
 LOCK_SETTING = "lock_after_minutes"
@@ -132,6 +132,18 @@ def _check_password(password: str, repeat: str | None) -> None:
             "The two passwords do not match.",
             "password",
         )
+
+
+def check_new_account(name: str, password: str, repeat: str | None = None) -> str:
+    """What making this account would refuse (the name, the password), found without writing
+    anything: the name as it will be stored."""
+    name = _check_name(name)
+    _check_password(password, repeat)
+    try:
+        check_password_strength(password)
+    except VaultError as exc:
+        raise _user_error(exc) from None
+    return name
 
 
 def _check_name(name: str) -> str:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import platformdirs
 
-from dvdesk.db import location, queries
-from dvdesk.db.engine import DB_FILE_NAME, Database, open_database
+from dvdesk.db import location, queries, register_queries
+from dvdesk.db.engine import DB_FILE_NAME, Database, Session, open_database
 from dvdesk.db.models import Install, Unit
+from dvdesk.domain.dates import parse_date
 from dvdesk.domain.text import clean
 from dvdesk.files import sweep_leftovers
 from dvdesk.services import audit, backups
@@ -44,6 +45,8 @@ class InstallInfo:
     unit_name: str
     role: str
     parent_name: str
+    # For a chi bộ: the organisation board of the committee above, which takes its files.
+    board_name: str = ""
 
 
 def install_info(db: Database) -> InstallInfo | None:
@@ -54,13 +57,20 @@ def install_info(db: Database) -> InstallInfo | None:
         unit = session.get(Unit, row.unit_id)
         assert unit is not None
         parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
-        return InstallInfo(unit.id, unit.code, unit.name, row.role, parent.name if parent else "")
+        return InstallInfo(
+            unit.id,
+            unit.code,
+            unit.name,
+            row.role,
+            parent.name if parent else "",
+            register_queries.setting(session, BOARD_SETTING) or "",
+        )
 
 
-def init_unit(
-    db: Database, code: str, name: str, role: str, parent_name: str = "", actor: str = ""
-) -> InstallInfo:
-    code, name, parent_name = clean(code), clean(name), clean(parent_name)
+BOARD_SETTING = "unit.board_name"
+
+
+def _check_identity(code: str, name: str, role: str) -> None:
     if role not in ROLES:
         raise UserError(
             f"Vai trò «{role}» không hợp lệ: chọn cell (chi bộ) hoặc office (cơ quan cấp trên).",
@@ -71,28 +81,160 @@ def init_unit(
         raise UserError("Thiếu mã đơn vị.", "The unit code is missing.", "unit_code")
     if not name:
         raise UserError("Thiếu tên đơn vị.", "The unit name is missing.", "unit_name")
+
+
+def _make_unit(session: Session, code: str, name: str, role: str, parent_name: str) -> Unit:
+    if queries.install(session) is not None:
+        raise UserError(
+            "Cơ sở dữ liệu này đã được khởi tạo cho một đơn vị.",
+            "This database is already set up for a unit.",
+        )
+    parent = None
+    if parent_name:
+        parent = queries.unit_by_name(session, parent_name) or Unit(
+            code=f"UP-{code}", name=parent_name, kind="office"
+        )
+        session.add(parent)
+        session.flush()
+    unit = queries.unit_by_code(session, code) or Unit(code=code, name=name)
+    unit.name = name
+    unit.kind = "office" if role == "office" else unit.kind
+    unit.parent_id = parent.id if parent else None
+    session.add(unit)
+    session.flush()
+    unit.owner_unit_id = unit.id
+    session.add(Install(unit_id=unit.id, role=role, created_at=datetime.now(UTC)))
+    return unit
+
+
+def init_unit(
+    db: Database, code: str, name: str, role: str, parent_name: str = "", actor: str = ""
+) -> InstallInfo:
+    code, name, parent_name = clean(code), clean(name), clean(parent_name)
+    _check_identity(code, name, role)
     actor = actor or audit.current_user()
     with db.unit_of_work() as session:
-        if queries.install(session) is not None:
+        unit = _make_unit(session, code, name, role, parent_name)
+        audit.log(session, actor, "init", "unit", unit.id, after=audit.snapshot(unit))
+    info = install_info(db)
+    assert info is not None
+    return info
+
+
+@dataclass(frozen=True)
+class UnitDetails:
+    """What the first run asks about the unit, as typed (dates as dd/mm/yyyy)."""
+
+    role: str
+    unit_code: str
+    unit_name: str
+    # A chi bộ: the committee directly above (its parent unit). The office: the committee its
+    # board works for, which issues the decisions and is printed as their issuer.
+    parent_name: str = ""
+    board_name: str = ""  # a chi bộ: that committee's organisation board (Ban Tổ chức)
+    place: str = ""  # the place name on the date line of printed documents
+    term_start: str = ""  # the committee's term: the day after the congress that elected it
+    term_end: str = ""  # the closing day of the next congress, when known
+
+
+@dataclass(frozen=True)
+class CheckedUnit:
+    role: str
+    unit_code: str
+    unit_name: str
+    parent_name: str
+    board_name: str
+    place: str
+    term_start: date
+    term_end: date | None
+
+
+_TERM_FIELDS = {"term_start": "Ngày bắt đầu nhiệm kỳ", "term_end": "Ngày kết thúc nhiệm kỳ"}
+_TERM_FIELDS_EN = {"term_start": "The term's first day", "term_end": "The term's last day"}
+
+
+def _term_day(text: str, key: str, required: bool) -> date | None:
+    text = clean(text)
+    if not text:
+        if required:
             raise UserError(
-                "Cơ sở dữ liệu này đã được khởi tạo cho một đơn vị.",
-                "This database is already set up for a unit.",
+                f"Thiếu {_TERM_FIELDS[key].lower()} (dd/mm/yyyy): số văn bản được đánh lại từ "
+                "01 trong mỗi nhiệm kỳ.",
+                f"{_TERM_FIELDS_EN[key]} is missing (dd/mm/yyyy): document numbers start again "
+                "from 01 in each term.",
+                key,
             )
-        parent = None
-        if parent_name:
-            parent = queries.unit_by_name(session, parent_name) or Unit(
-                code=f"UP-{code}", name=parent_name, kind="office"
-            )
-            session.add(parent)
-            session.flush()
-        unit = queries.unit_by_code(session, code) or Unit(code=code, name=name)
-        unit.name = name
-        unit.kind = "office" if role == "office" else unit.kind
-        unit.parent_id = parent.id if parent else None
-        session.add(unit)
-        session.flush()
-        unit.owner_unit_id = unit.id
-        session.add(Install(unit_id=unit.id, role=role, created_at=datetime.now(UTC)))
+        return None
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise UserError(
+            f"{_TERM_FIELDS[key]} «{text}» không đúng: viết theo dạng dd/mm/yyyy, "
+            "ví dụ 15/06/2025.",
+            f"{_TERM_FIELDS_EN[key]} {text!r} is not a date: write dd/mm/yyyy, e.g. 15/06/2025.",
+            key,
+        ) from None
+
+
+def check_unit_details(details: UnitDetails, today: date) -> CheckedUnit:
+    """The details cleaned and checked, or a UserError naming the first field that is wrong.
+    Nothing is written."""
+    code, name = clean(details.unit_code), clean(details.unit_name)
+    _check_identity(code, name, details.role)
+    parent = clean(details.parent_name)
+    if not parent:
+        raise UserError(
+            "Thiếu tên cấp ủy cấp trên trực tiếp.",
+            "The name of the committee directly above is missing.",
+            "parent_name",
+        )
+    if details.role == "office" and parent.casefold() == name.casefold():
+        raise UserError(
+            "Tên cấp ủy phải khác tên Ban: ví dụ Ban là «Ban Tổ chức Đảng ủy Khối…», "
+            "cấp ủy là «Đảng ủy Khối…».",
+            "The committee's name must differ from the board's own.",
+            "parent_name",
+        )
+    board = clean(details.board_name) if details.role == "cell" else ""
+    start = _term_day(details.term_start, "term_start", required=True)
+    assert start is not None
+    end = _term_day(details.term_end, "term_end", required=False)
+    if start > today:
+        raise UserError(
+            f"Nhiệm kỳ chưa bắt đầu ({start:%d/%m/%Y} sau hôm nay): không thể vào sổ văn bản "
+            "trước ngày đó. Hãy nhập nhiệm kỳ đang diễn ra.",
+            f"The term has not begun ({start:%d/%m/%Y} is after today): nothing could be "
+            "registered before then. Enter the current term.",
+            "term_start",
+        )
+    if end is not None and end <= start:
+        raise UserError(
+            f"Ngày kết thúc nhiệm kỳ ({end:%d/%m/%Y}) phải sau ngày bắt đầu ({start:%d/%m/%Y}).",
+            f"The term's last day ({end:%d/%m/%Y}) must come after its first ({start:%d/%m/%Y}).",
+            "term_end",
+        )
+    return CheckedUnit(details.role, code, name, parent, board, clean(details.place), start, end)
+
+
+def set_up_unit(db: Database, details: UnitDetails, today: date, actor: str = "") -> InstallInfo:
+    """The first run's unit: who this copy of dvdesk belongs to, in which role, above it whom,
+    and the committee's term, in one transaction."""
+    checked = check_unit_details(details, today)
+    actor = actor or audit.current_user()
+    with db.unit_of_work() as session:
+        # A chi bộ's parent is a unit of its own (files go up to it); the office's committee is
+        # only a printed name, so no unit sits above the office.
+        parent = checked.parent_name if checked.role == "cell" else ""
+        unit = _make_unit(session, checked.unit_code, checked.unit_name, checked.role, parent)
+        unit.term_start = checked.term_start
+        unit.term_end = checked.term_end
+        unit.place = checked.place
+        if checked.role == "cell":
+            register_queries.set_setting(session, BOARD_SETTING, checked.board_name)
+        else:
+            register_queries.set_setting(session, "print.committee_name", checked.parent_name)
+        if checked.place and not register_queries.setting(session, "print.place"):
+            register_queries.set_setting(session, "print.place", checked.place)
         audit.log(session, actor, "init", "unit", unit.id, after=audit.snapshot(unit))
     info = install_info(db)
     assert info is not None

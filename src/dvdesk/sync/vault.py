@@ -135,7 +135,8 @@ def _aad(kind: str, name: str = "") -> bytes:
     return f"{VAULT_FORMAT}/{VAULT_VERSION}/{kind}/{name}".encode()
 
 
-def _check_password(password: str) -> str:
+def check_password_strength(password: str) -> str:
+    """The password NFC, or VaultError when it is too weak to wrap a key with."""
     password = unicodedata.normalize("NFC", password)
     if len(password) < MIN_PASSPHRASE_CHARS:
         raise _error("weak_password", min=MIN_PASSPHRASE_CHARS)
@@ -209,7 +210,7 @@ class Vault:
         """Wrap the database key for `name` under `password` (a new account or a new password).
         `key` must be the vault's own key: whoever sets a password has already unlocked it."""
         self._checked(key, "bad_password")
-        password = _check_password(password)
+        password = check_password_strength(password)
         salt = os.urandom(16)
         wrapping = derive_key(password, salt, KDF_MEMORY_KIB, KDF_ITERATIONS, KDF_LANES)
         entry: dict[str, Any] = _seal(wrapping, key, _aad("account", account_key(name)))
