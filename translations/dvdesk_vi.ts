@@ -9,6 +9,49 @@
     </message>
 </context>
 <context>
+    <name>AccountPage</name>
+    <message>
+        <source>The first administrator</source>
+        <translation>Quản trị viên đầu tiên</translation>
+    </message>
+    <message>
+        <source>The administrator adds the other accounts (editors and viewers). From now on the data on this computer is encrypted and opens only with an account&apos;s password. A recovery key is shown once after this: the only way back in if every password is forgotten.</source>
+        <translation>Quản trị viên thêm các tài khoản khác (người nhập liệu và người xem). Từ nay dữ liệu trên máy này được mã hóa và chỉ mở được bằng mật khẩu của một tài khoản. Ngay sau bước này, mã khôi phục được hiện một lần duy nhất: đó là cách duy nhất để vào lại khi quên hết mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>Tê&amp;n tài khoản:</translation>
+    </message>
+    <message>
+        <source>e.g. quantri</source>
+        <translation>ví dụ quantri</translation>
+    </message>
+    <message>
+        <source>2–32 letters a–z without accents, digits, dot, underscore or hyphen</source>
+        <translation>2–32 ký tự: chữ a–z không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>ít nhất 8 ký tự</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the password:</source>
+        <translation>&amp;Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same: type the password again in both.</source>
+        <translation>Hai lần nhập mật khẩu không giống nhau: hãy nhập lại mật khẩu ở cả hai ô.</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <source>Accounts</source>
@@ -2056,6 +2099,60 @@ Put it in place of the data now? The data as it is now is backed up and kept asi
     </message>
 </context>
 <context>
+    <name>FingerprintPage</name>
+    <message>
+        <source>The fingerprint page</source>
+        <translation>Phiếu dấu vân tay khóa</translation>
+    </message>
+    <message>
+        <source>&amp;Print the fingerprint page…</source>
+        <translation>&amp;In phiếu dấu vân tay…</translation>
+    </message>
+    <message>
+        <source>&amp;Save the public-key file…</source>
+        <translation>&amp;Lưu tệp khóa công khai…</translation>
+    </message>
+    <message>
+        <source>The keys are made. Print this page, sign and stamp it, and give it with the public-key file to each chi bộ (or send the file and read the fingerprint out on the telephone): they compare every group before they trust the board&apos;s key.</source>
+        <translation>Đã tạo khóa. Hãy in phiếu này, ký và đóng dấu, rồi giao cùng tệp khóa công khai cho từng chi bộ (hoặc gửi tệp và đọc dấu vân tay qua điện thoại): chi bộ so từng nhóm trước khi tin khóa của Ban.</translation>
+    </message>
+    <message>
+        <source>The keys are made. Print this page, have it signed and stamped, and take it with the public-key file to {board}. Bring back the board&apos;s public-key file and its fingerprint page, and add it under Exchange › Keys.</source>
+        <translation>Đã tạo khóa. Hãy in phiếu này, ký và đóng dấu, rồi mang cùng tệp khóa công khai đến {board}. Nhận về tệp khóa công khai và phiếu dấu vân tay của Ban, rồi thêm vào ở Trao đổi › Khóa.</translation>
+    </message>
+    <message>
+        <source>the organisation board above</source>
+        <translation>Ban Tổ chức cấp trên</translation>
+    </message>
+    <message>
+        <source>Fingerprint page</source>
+        <translation>Phiếu dấu vân tay</translation>
+    </message>
+    <message>
+        <source>Save the public-key file</source>
+        <translation>Lưu tệp khóa công khai</translation>
+    </message>
+    <message>
+        <source>Public-key files (*.dvkey);;All files (*)</source>
+        <translation>Tệp khóa công khai (*.dvkey);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Saved: {path}.</source>
+        <translation>Đã lưu: {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>dvdesk: first run</source>
+        <translation>dvdesk: cài đặt lần đầu</translation>
+    </message>
+    <message>
+        <source>&amp;Set up</source>
+        <translation>&amp;Tạo</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>dd/mm/yyyy</source>
@@ -2351,6 +2448,53 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
     </message>
 </context>
 <context>
+    <name>ImportPage</name>
+    <message>
+        <source>The people the unit already has</source>
+        <translation>Danh sách người đơn vị đang có</translation>
+    </message>
+    <message>
+        <source>If the unit keeps its outstanding members of the masses, sympathisers, probationary members or helpers in a spreadsheet, dvdesk can take them in. Save the template, copy the rows into its sheets (the “Hướng dẫn” sheet explains every column), then choose the file. dvdesk checks it first and shows what it would do; nothing is imported before you confirm.
+
+This can also be done later: File › Import from spreadsheet…</source>
+        <translation>Nếu đơn vị đang giữ danh sách quần chúng ưu tú, cảm tình Đảng, đảng viên dự bị hay người giúp đỡ trong bảng tính, dvdesk nhập được. Hãy lưu tệp mẫu, chép các dòng vào các trang của nó (trang “Hướng dẫn” giải thích từng cột), rồi chọn tệp. dvdesk kiểm tra trước và cho biết sẽ làm gì; chưa nhập gì khi bạn chưa đồng ý.
+
+Việc này cũng làm được sau: Tệp › Nhập từ bảng tính…</translation>
+    </message>
+    <message>
+        <source>Save the &amp;template…</source>
+        <translation>Lưu tệp &amp;mẫu…</translation>
+    </message>
+    <message>
+        <source>&amp;Choose the spreadsheet to import…</source>
+        <translation>&amp;Chọn bảng tính để nhập…</translation>
+    </message>
+    <message>
+        <source>Save the spreadsheet template</source>
+        <translation>Lưu mẫu bảng tính</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Template saved: {path}</source>
+        <translation>Đã lưu mẫu: {path}</translation>
+    </message>
+    <message>
+        <source>Import from spreadsheet</source>
+        <translation>Nhập từ bảng tính</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>Bảng tính (*.xlsx *.csv);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>To be checked when dvdesk opens: {path}</source>
+        <translation>Sẽ kiểm tra khi dvdesk mở: {path}</translation>
+    </message>
+</context>
+<context>
     <name>ImportResultDialog</name>
     <message>
         <source>The file cannot be imported</source>
@@ -2528,6 +2672,25 @@ Fill in its sheets (the “Hướng dẫn” sheet explains every column), then 
     <message>
         <source>{file}: {message}</source>
         <translation>{file}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>KeysPage</name>
+    <message>
+        <source>The unit&apos;s exchange keys</source>
+        <translation>Khóa trao đổi của đơn vị</translation>
+    </message>
+    <message>
+        <source>Files between the unit and the office are signed and encrypted with the unit&apos;s keys. The passphrase protects them: it is asked for every time a file is sent or received, and without it no file can be opened. Keep it where the unit&apos;s seal is kept; it is not the account password.</source>
+        <translation>Các tệp giữa đơn vị và cơ quan cấp trên được ký và mã hóa bằng khóa của đơn vị. Cụm mật khẩu bảo vệ khóa: mỗi lần gửi hay nhận tệp đều phải nhập, và không có nó thì không mở được tệp nào. Hãy cất nó cùng nơi giữ con dấu của đơn vị; đây không phải mật khẩu tài khoản.</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>Nhập &amp;lại:</translation>
     </message>
 </context>
 <context>
@@ -4458,6 +4621,45 @@ given</source>
     </message>
 </context>
 <context>
+    <name>QWizard</name>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Quay lại</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Tiếp</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Tiếp &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Xong</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Go Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Xác nhận</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+</context>
+<context>
     <name>RankingModel</name>
     <message>
         <source>Rank</source>
@@ -4605,6 +4807,13 @@ Tệp này sẽ được giữ riêng, không bị xóa.</translation>
         <translation>Mã khôi phục</translation>
     </message>
     <message>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPanel</name>
+    <message>
         <source>This is the recovery key of the data on this computer. It is shown only this once. When every password is forgotten, it alone opens the data; anyone who has it and this computer can read everything.
 
 Print it (or copy it onto paper by hand) and keep it locked away, like the key of the safe, never with the computer.</source>
@@ -4629,8 +4838,8 @@ Hãy in ra (hoặc chép tay ra giấy) và cất nơi có khóa như chìa khó
         <translation>Tôi đã in hoặc chép lại mã này và cất giữ an toàn</translation>
     </message>
     <message>
-        <source>&amp;Close</source>
-        <translation>Đó&amp;ng</translation>
+        <source>The recovery key</source>
+        <translation>Mã khôi phục</translation>
     </message>
     <message>
         <source>Save the recovery key</source>
@@ -4643,6 +4852,13 @@ Hãy in ra (hoặc chép tay ra giấy) và cất nơi có khóa như chìa khó
     <message>
         <source>Saved: {path}. Keep that copy locked away too, never on this computer.</source>
         <translation>Đã lưu: {path}. Bản này cũng phải cất nơi có khóa, không để trên máy này.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>The recovery key</source>
+        <translation>Mã khôi phục</translation>
     </message>
 </context>
 <context>
@@ -5292,6 +5508,41 @@ biểu quyết</translation>
     </message>
 </context>
 <context>
+    <name>RolePage</name>
+    <message>
+        <source>Welcome to dvdesk</source>
+        <translation>Chào mừng đến với dvdesk</translation>
+    </message>
+    <message>
+        <source>A few questions make this copy of dvdesk your unit&apos;s own: who the unit is and the committee above it, the first administrator&apos;s account, and the unit&apos;s exchange keys. Have ready the committee&apos;s term dates, a printer (or paper and pen), and the unit&apos;s seal for the fingerprint page.
+
+Nothing is saved until you confirm, on the page of the keys.
+
+Who works on this computer?</source>
+        <translation>Vài câu hỏi để dvdesk trở thành của đơn vị bạn: đơn vị là ai và cấp ủy cấp trên, tài khoản quản trị đầu tiên, và khóa trao đổi của đơn vị. Hãy chuẩn bị ngày đầu và cuối nhiệm kỳ của cấp ủy, máy in (hoặc giấy bút), và con dấu của đơn vị để đóng vào phiếu dấu vân tay.
+
+Chưa có gì được lưu cho đến khi bạn xác nhận ở trang khóa.
+
+Ai làm việc trên máy này?</translation>
+    </message>
+    <message>
+        <source>A &amp;chi bộ (or a base committee)</source>
+        <translation>&amp;Chi bộ (hoặc đảng bộ cơ sở)</translation>
+    </message>
+    <message>
+        <source>Keeps its people, prints their forms and sends its files up to the board.</source>
+        <translation>Quản lý người của mình, in các biểu mẫu và gửi tệp lên Ban Tổ chức cấp trên.</translation>
+    </message>
+    <message>
+        <source>The &amp;organisation board above</source>
+        <translation>&amp;Ban Tổ chức cấp trên</translation>
+    </message>
+    <message>
+        <source>Receives the files of its chi bộ, reviews dossiers, issues decisions, runs the classes and adds up the reports.</source>
+        <translation>Nhận tệp của các chi bộ, xét hồ sơ, ra quyết định, mở lớp và tổng hợp báo cáo.</translation>
+    </message>
+</context>
+<context>
     <name>RotateKeysDialog</name>
     <message>
         <source>Replace the keys</source>
@@ -5351,53 +5602,6 @@ biểu quyết</translation>
     <message>
         <source>Secret dossier</source>
         <translation>Hồ sơ mật</translation>
-    </message>
-</context>
-<context>
-    <name>SetUpDialog</name>
-    <message>
-        <source>dvdesk: first administrator</source>
-        <translation>dvdesk: tài khoản quản trị đầu tiên</translation>
-    </message>
-    <message>
-        <source>dvdesk makes its first account now: an administrator, who can add the other accounts (editors and viewers). From now on the data on this computer is encrypted and opens only with an account&apos;s password.
-
-Next, a recovery key is shown once: it is the only way back in if every password is forgotten. Have a printer ready, or paper and pen.</source>
-        <translation>dvdesk tạo ngay bây giờ tài khoản đầu tiên: người quản trị, người thêm các tài khoản khác (cập nhật và chỉ xem). Từ nay dữ liệu trên máy này được mã hóa và chỉ mở được bằng mật khẩu của một tài khoản.
-
-Tiếp theo, mã khôi phục sẽ hiện ra một lần duy nhất: đó là cách duy nhất để mở lại dữ liệu khi mọi mật khẩu đều bị quên. Hãy chuẩn bị máy in, hoặc giấy và bút.</translation>
-    </message>
-    <message>
-        <source>Account &amp;name:</source>
-        <translation>Tê&amp;n tài khoản:</translation>
-    </message>
-    <message>
-        <source>e.g. quantri</source>
-        <translation>ví dụ: quantri</translation>
-    </message>
-    <message>
-        <source>2–32 letters a–z without accents, digits, dot, underscore or hyphen</source>
-        <translation>2–32 ký tự: chữ a–z không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang</translation>
-    </message>
-    <message>
-        <source>&amp;Full name:</source>
-        <translation>&amp;Họ và tên:</translation>
-    </message>
-    <message>
-        <source>&amp;Password:</source>
-        <translation>&amp;Mật khẩu:</translation>
-    </message>
-    <message>
-        <source>at least 8 characters</source>
-        <translation>ít nhất 8 ký tự</translation>
-    </message>
-    <message>
-        <source>&amp;Repeat the password:</source>
-        <translation>Nhập &amp;lại mật khẩu:</translation>
-    </message>
-    <message>
-        <source>&amp;Make the administrator</source>
-        <translation>&amp;Tạo tài khoản quản trị</translation>
     </message>
 </context>
 <context>
@@ -5587,6 +5791,81 @@ im lặng</translation>
     <message>
         <source>Nothing received for {days} days (the limit is {limit}).</source>
         <translation>Đã {days} ngày không nhận được gì (mức cảnh báo là {limit} ngày).</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPage</name>
+    <message>
+        <source>The unit and the committee above</source>
+        <translation>Đơn vị và cấp ủy cấp trên</translation>
+    </message>
+    <message>
+        <source>These go on every printed document and every file sent. The term is the committee&apos;s: document numbers start again from 01 in each term.</source>
+        <translation>Các thông tin này in trên mọi văn bản và ghi trong mọi tệp gửi đi. Nhiệm kỳ là của cấp ủy: số văn bản được đánh lại từ 01 trong mỗi nhiệm kỳ.</translation>
+    </message>
+    <message>
+        <source>Unit &amp;code:</source>
+        <translation>&amp;Mã đơn vị:</translation>
+    </message>
+    <message>
+        <source>Unit &amp;name:</source>
+        <translation>&amp;Tên đơn vị:</translation>
+    </message>
+    <message>
+        <source>Committee &amp;above:</source>
+        <translation>&amp;Cấp ủy cấp trên:</translation>
+    </message>
+    <message>
+        <source>Its organisation &amp;board:</source>
+        <translation>&amp;Ban Tổ chức của cấp ủy đó:</translation>
+    </message>
+    <message>
+        <source>&amp;Place on documents:</source>
+        <translation>Địa &amp;danh trên văn bản:</translation>
+    </message>
+    <message>
+        <source>e.g. Hà Tĩnh</source>
+        <translation>ví dụ Hà Tĩnh</translation>
+    </message>
+    <message>
+        <source>Term &amp;from:</source>
+        <translation>&amp;Nhiệm kỳ từ ngày:</translation>
+    </message>
+    <message>
+        <source>Term &amp;until:</source>
+        <translation>Nhiệm kỳ đến ngà&amp;y:</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>The closing day of the next congress; may stay empty</source>
+        <translation>Ngày bế mạc đại hội kỳ sau; có thể để trống</translation>
+    </message>
+    <message>
+        <source>e.g. Ban Tổ chức Đảng ủy Khối…</source>
+        <translation>ví dụ Ban Tổ chức Đảng ủy Khối…</translation>
+    </message>
+    <message>
+        <source>the committee the board works for</source>
+        <translation>cấp ủy mà Ban tham mưu</translation>
+    </message>
+    <message>
+        <source>e.g. BTC-DUK</source>
+        <translation>ví dụ BTC-DUK</translation>
+    </message>
+    <message>
+        <source>e.g. Chi bộ Sở Tư pháp</source>
+        <translation>ví dụ Chi bộ Sở Tư pháp</translation>
+    </message>
+    <message>
+        <source>e.g. Đảng ủy Khối các cơ quan tỉnh</source>
+        <translation>ví dụ Đảng ủy Khối các cơ quan tỉnh</translation>
+    </message>
+    <message>
+        <source>the code the office gave the unit</source>
+        <translation>mã do cấp trên cấp cho đơn vị</translation>
     </message>
 </context>
 <context>

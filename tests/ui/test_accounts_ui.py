@@ -24,7 +24,6 @@ from dvdesk.ui.accounts_dialogs import (
     ChangePasswordDialog,
     RecoverDialog,
     RecoveryKeyDialog,
-    SetUpDialog,
     SignInDialog,
 )
 from dvdesk.ui.app import DEMO_ACCOUNT, DEMO_PASSWORD, Gui, open_at_start
@@ -229,52 +228,35 @@ def test_the_demo_makes_its_accounts_and_signs_in_without_asking(
     folder = tmp_path / "demo"
     build_small_db(folder).close()
     try:
-        db = open_at_start(folder, "vi", user_settings, demo=True)
-        assert db is not None and db.account.name == DEMO_ACCOUNT
+        started = open_at_start(folder, "vi", user_settings, demo=True)
+        assert started is not None and started.import_path is None
+        db = started.db
+        assert db.account is not None and db.account.name == DEMO_ACCOUNT
         assert db.account.role is Role.ADMIN and accounts.protected(folder)
         db.close()
         forget_key(folder / DB_FILE_NAME)
         again = open_at_start(folder, "vi", user_settings, demo=True)  # the same folder again
-        assert again is not None and again.account.name == DEMO_ACCOUNT
-        again.close()
+        assert again is not None and again.db.account is not None
+        assert again.db.account.name == DEMO_ACCOUNT
+        again.db.close()
     finally:
         forget_key(folder / DB_FILE_NAME)
     accounts.sign_in(folder, DEMO_ACCOUNT, DEMO_PASSWORD, open_data_dir).close()
     forget_key(folder / DB_FILE_NAME)
 
 
-def test_the_first_administrator_is_made_and_the_key_must_be_put_away(
+def test_the_recovery_key_is_saved_whole_and_must_be_put_away(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     folder = tmp_path / "data"
     build_small_db(folder).close()
-    dialog = SetUpDialog(folder, "vi")
-    qtbot.addWidget(dialog)
-    dialog.name.setText("quantri")
-    dialog.full_name.setText("Nguyễn Văn Quản")
-    dialog.password.setText("mật khẩu 2026")
-    dialog.repeat.setText("mật khẩu 2027")
-    dialog.submit()
-    assert dialog.made is None and not accounts.protected(folder)
-    assert "not the same" in dialog.errors["repeat"].message()  # no catalogue loaded here
-    dialog.repeat.setText("mật khẩu 2026")
-    dialog.name.setText("Quản Trị")  # accents: not an account name
-    dialog.submit()
-    assert dialog.made is None and "Tên tài khoản" in dialog.errors["name"].message()  # vi
-    dialog.name.setText("quantri")
-    dialog.repeat.setText("mật khẩu 2026")
-    dialog.submit()
-    made = dialog.made
-    assert made is not None and dialog.result() == QDialog.DialogCode.Accepted
+    made = accounts.set_up(folder, "quantri", "Nguyễn Văn Quản", "mật khẩu 2026", open_data_dir)
     try:
-        assert accounts.protected(folder) and made.db.account.name == "quantri"
         shown = RecoveryKeyDialog(made.recovery_key, None, "vi")
         qtbot.addWidget(shown)
         for group in made.recovery_key.split("-"):
             assert group in shown.key_label.text()
         assert not shown.close_button.isEnabled()
-        shown.reject()  # Escape: not before the key is put away
-        assert shown.result() != QDialog.DialogCode.Rejected or shown.isVisible() is False
         path = shown.save_as(tmp_path / "khoa.pdf")
         assert path is not None
         text = pdf_text(path.read_bytes())

@@ -50,6 +50,7 @@ class KeyPage:
     created_on: date
     printed_on: date
     parent_name: str = ""  # the body above, for a chi bộ
+    recipient: str = ""  # who the page is carried to: a chi bộ's organisation board above
 
 
 def groups(fingerprint: str) -> list[str]:
@@ -61,7 +62,8 @@ def _fingerprint_table(fingerprint: str, width: float) -> Table:
 
 
 def _details(page: KeyPage, width: float) -> Table:
-    rows = [
+    rows = [("Kính gửi:", page.recipient)] if page.recipient else []
+    rows += [
         ("Đơn vị:", page.unit_name),
         ("Mã đơn vị:", page.unit_code),
         ("Vai trò:", ROLE_NAMES.get(page.role, page.role)),

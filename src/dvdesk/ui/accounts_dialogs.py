@@ -1,6 +1,6 @@
-"""Accounts in the window: the first administrator at first run, signing in (or, every password
-lost, the printed recovery key), the recovery key shown once, the administrators' list of
-accounts, and changing one's own password.
+"""Accounts in the window: signing in (or, every password lost, the printed recovery key), the
+recovery key shown once (its panel is also a page of the first-run wizard, ui/first_run.py),
+the administrators' list of accounts, and changing one's own password.
 
 Everything goes through dvdesk.services.accounts; a refusal shows under the field it names
 (UserError.field). Argon2id takes a fraction of a second per password, so the calls run on the
@@ -211,57 +211,6 @@ class _AccountForm(QDialog):
 # --- first run, signing in, recovery -------------------------------------------------------
 
 
-class SetUpDialog(_AccountForm):
-    """First run: the first administrator, which encrypts the data. `made` holds the result
-    (the open database and the recovery key to show) once accepted."""
-
-    def __init__(
-        self,
-        data_dir: Path,
-        lang: str = "vi",
-        parent: QWidget | None = None,
-        open_db: OpenDb = open_data_dir,
-    ) -> None:
-        super().__init__(lang, parent)
-        self.setObjectName("set_up_dialog")
-        self.setWindowTitle(self.tr("dvdesk: first administrator"))
-        self._data_dir = data_dir
-        self._open_db = open_db
-        self.made: accounts.SetUp | None = None
-        self.intro(
-            self.tr(
-                "dvdesk makes its first account now: an administrator, who can add the other "
-                "accounts (editors and viewers). From now on the data on this computer is "
-                "encrypted and opens only with an account's password.\n\n"
-                "Next, a recovery key is shown once: it is the only way back in if every "
-                "password is forgotten. Have a printer ready, or paper and pen."
-            )
-        )
-        self.name = self.text_field("name", self.tr("Account &name:"))
-        self.name.setPlaceholderText(self.tr("e.g. quantri"))
-        self.name.setToolTip(
-            self.tr("2–32 letters a–z without accents, digits, dot, underscore or hyphen")
-        )
-        self.full_name = self.text_field("full_name", self.tr("&Full name:"))
-        self.password = self.text_field("password", self.tr("&Password:"), password=True)
-        self.password.setPlaceholderText(self.tr("at least 8 characters"))
-        self.repeat = self.text_field("repeat", self.tr("&Repeat the password:"), password=True)
-        self.finish(self.tr("&Make the administrator"))
-
-    def submit(self) -> None:
-        def work() -> None:
-            self.made = accounts.set_up(
-                self._data_dir,
-                self.name.text(),
-                self.full_name.text(),
-                self.password.text(),
-                self._open_db,
-                self.repeat.text(),
-            )
-
-        self.attempt(work, twice=(self.password, self.repeat))
-
-
 class RecoverDialog(_AccountForm):
     """Every password lost: the printed recovery key opens the data, and the administrator
     account named gets a new password. `db` is the database opened, once accepted."""
@@ -392,8 +341,9 @@ def key_lines(recovery_key: str) -> str:
     return "\n".join("  ".join(parts[i : i + 4]) for i in range(0, len(parts), 4))
 
 
-class RecoveryKeyDialog(QDialog):
-    """The recovery key, shown this once: print it or save it, and say so before closing."""
+class RecoveryKeyPanel(QWidget):
+    """The recovery key in large type, with print and save, and the box to tick once it is put
+    away (`kept`): shown once, in its own dialog or as a page of the first-run wizard."""
 
     def __init__(
         self,
@@ -403,8 +353,6 @@ class RecoveryKeyDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("recovery_key_dialog")
-        self.setWindowTitle(self.tr("The recovery key"))
         self._lang = lang
         self.recovery_key = recovery_key
         self.page = page or recovery_page.RecoveryPage(recovery_key, date.today())
@@ -444,33 +392,18 @@ class RecoveryKeyDialog(QDialog):
             self.tr("I have printed or copied this key and put it away safely"), self
         )
         self.kept.setObjectName("kept")
-        self.close_button = QPushButton(self.tr("&Close"), self)
-        self.close_button.setObjectName("close_button")
-        self.close_button.setEnabled(False)
-        self.close_button.clicked.connect(self.accept)
-        self.kept.toggled.connect(self.close_button.setEnabled)
         row = QHBoxLayout()
         row.addWidget(self.print_button)
         row.addWidget(self.save_button)
         row.addStretch(1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.kept, 1)
-        bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
         layout.addWidget(self.key_label)
         layout.addLayout(row)
         layout.addWidget(self.notice)
         layout.addStretch(1)
-        layout.addLayout(bottom)
-        chars = self.fontMetrics().averageCharWidth()
-        self.setMinimumWidth(max(chars * 76, 480))
-        fit_height(self)
-
-    def reject(self) -> None:
-        # Escape and the window's close box do nothing until the key is put away.
-        if self.kept.isChecked():
-            super().reject()
+        layout.addWidget(self.kept)
 
     def pdf(self) -> bytes:
         return recovery_page.render(self.page)
@@ -511,6 +444,46 @@ class RecoveryKeyDialog(QDialog):
             ).format(path=str(path))
         )
         return path
+
+
+class RecoveryKeyDialog(QDialog):
+    """The recovery key, shown this once: print it or save it, and say so before closing."""
+
+    def __init__(
+        self,
+        recovery_key: str,
+        page: recovery_page.RecoveryPage | None = None,
+        lang: str = "vi",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("recovery_key_dialog")
+        self.setWindowTitle(self.tr("The recovery key"))
+        self.panel = RecoveryKeyPanel(recovery_key, page, lang, self)
+        self.key_label = self.panel.key_label
+        self.kept = self.panel.kept
+        self.close_button = QPushButton(self.tr("&Close"), self)
+        self.close_button.setObjectName("close_button")
+        self.close_button.setEnabled(False)
+        self.close_button.clicked.connect(self.accept)
+        self.kept.toggled.connect(self.close_button.setEnabled)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+        layout.addLayout(bottom)
+        chars = self.fontMetrics().averageCharWidth()
+        self.setMinimumWidth(max(chars * 76, 480))
+        fit_height(self)
+
+    def reject(self) -> None:
+        # Escape and the window's close box do nothing until the key is put away.
+        if self.kept.isChecked():
+            super().reject()
+
+    def save_as(self, path: Path | None = None) -> Path | None:
+        return self.panel.save_as(path)
 
 
 def recovery_page_for(db: Database, recovery_key: str, today: date) -> recovery_page.RecoveryPage:

@@ -17,6 +17,7 @@ import logging
 import os
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,19 +34,16 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox
 
 from dvdesk.db.engine import Database, DatabaseError
+from dvdesk.domain.accounts import Role
 from dvdesk.services import accounts, backups, purge
 from dvdesk.services.errors import UserError
-from dvdesk.services.setup import open_data_dir
-from dvdesk.ui.accounts_dialogs import (
-    RecoveryKeyDialog,
-    SetUpDialog,
-    SignInDialog,
-    recovery_page_for,
-)
+from dvdesk.services.setup import install_info, open_data_dir
+from dvdesk.ui.accounts_dialogs import SignInDialog
 from dvdesk.ui.backend import Backend
 from dvdesk.ui.backup_dialogs import BackupKeeper, report_text
 from dvdesk.ui.bus import ALL, Bus
 from dvdesk.ui.errors import ErrorReporter, setup_logging
+from dvdesk.ui.first_run import FirstRunWizard
 from dvdesk.ui.main_window import MainWindow
 from dvdesk.ui.settings import (
     APPLICATION,
@@ -337,14 +335,35 @@ def _translated(app: QApplication, lang: str) -> Iterator[None]:
         remove_translators(app, translators)
 
 
+@dataclass(frozen=True)
+class Started:
+    """What the start leaves for the window: the signed-in database, and the spreadsheet the
+    first run chose to import (checked in the window, where its result shows)."""
+
+    db: Database
+    import_path: Path | None = None
+
+
+def _run_wizard(wizard: FirstRunWizard) -> Started | None:
+    try:
+        accepted = wizard.exec() == QDialog.DialogCode.Accepted
+        if wizard.db is None:
+            return None
+        log.info("First run in %s: set up (%s)", wizard.data_dir, wizard.committed)
+        return Started(wizard.db, wizard.import_path if accepted else None)
+    finally:
+        wizard.deleteLater()
+
+
 def open_at_start(
     data_dir: Path, lang: str, settings: QSettings, *, demo: bool = False
-) -> Database | None:
+) -> Started | None:
     """The database the window works on, signed in; None when the person gave up.
 
-    Accounts set up: the sign-in dialog (or the recovery key). Not yet: the first
-    administrator is made now (which encrypts the data) and the recovery key is shown once.
-    `demo` does both without asking, with DEMO_ACCOUNT and DEMO_PASSWORD."""
+    Accounts set up: the sign-in dialog (or the recovery key); a unit not set up yet is then
+    asked for by the first-run wizard, when an administrator signed in. Not yet: the first-run
+    wizard (role, unit, term, first administrator, keys, recovery key, fingerprint page).
+    `demo` makes its accounts and signs in without asking, with DEMO_ACCOUNT and DEMO_PASSWORD."""
     app = create_app()
 
     def open_db(folder: Path) -> Database:
@@ -353,41 +372,36 @@ def open_at_start(
     with _translated(app, lang):
         if accounts.protected(data_dir):
             if demo:
-                return accounts.sign_in(data_dir, DEMO_ACCOUNT, DEMO_PASSWORD, open_db)
+                return Started(accounts.sign_in(data_dir, DEMO_ACCOUNT, DEMO_PASSWORD, open_db))
             last = read_str(settings, KEY_LAST_ACCOUNT)
             sign_in = SignInDialog(data_dir, lang, None, open_db, last)
             try:
                 if sign_in.exec() != QDialog.DialogCode.Accepted or sign_in.db is None:
                     return None
-                db = sign_in.db
+                started = Started(sign_in.db)
             finally:
                 sign_in.deleteLater()
+            who = started.db.account
+            if install_info(started.db) is None and who is not None and who.role == Role.ADMIN:
+                # A first run that stopped after the accounts: the rest of it now.
+                started = _run_wizard(FirstRunWizard(data_dir, lang, started.db)) or started
         else:
             problems = backups.damage(data_dir)  # plain still: checked before opening
             if problems and not run_recovery(data_dir, problems, lang):
                 return None
             if demo:
                 full_name = QCoreApplication.translate("Gui", "Administrator (demo)")
-                return accounts.set_up(
+                made = accounts.set_up(
                     data_dir, DEMO_ACCOUNT, full_name, DEMO_PASSWORD, open_data_dir
-                ).db
-            set_up = SetUpDialog(data_dir, lang, None, open_data_dir)
-            try:
-                if set_up.exec() != QDialog.DialogCode.Accepted or set_up.made is None:
-                    return None
-                made = set_up.made
-            finally:
-                set_up.deleteLater()
-            db = made.db
-            page = recovery_page_for(db, made.recovery_key, date.today())
-            shown = RecoveryKeyDialog(made.recovery_key, page, lang)
-            try:
-                shown.exec()
-            finally:
-                shown.deleteLater()
-        if db.account is not None:
-            settings.setValue(KEY_LAST_ACCOUNT, db.account.name)
-        return db
+                )
+                return Started(made.db)
+            found = _run_wizard(FirstRunWizard(data_dir, lang))
+            if found is None:
+                return None
+            started = found
+        if started.db.account is not None:
+            settings.setValue(KEY_LAST_ACCOUNT, started.db.account.name)
+        return started
 
 
 # Set in the environment, the program quits as soon as its window shows the first rows: timing
@@ -419,10 +433,11 @@ def run_gui(data_dir: Path, lang: str | None = DEFAULT_LANGUAGE, *, demo: bool =
     settings = open_settings()
     chosen = lang or saved_language(settings)
     try:
-        db = open_at_start(data_dir, chosen, settings, demo=demo)
-        if db is None:
+        started = open_at_start(data_dir, chosen, settings, demo=demo)
+        if started is None:
             log.info("Start abandoned at sign-in in %s", data_dir)
             return 1
+        db = started.db
         gui = Gui(db, chosen, settings, log_path=log_path, app=app)
         gui.window.show()
         log.info("Window opened on %s", db.path)
@@ -434,6 +449,8 @@ def run_gui(data_dir: Path, lang: str | None = DEFAULT_LANGUAGE, *, demo: bool =
                 ).format(name=DEMO_ACCOUNT, password=DEMO_PASSWORD)
             )
         gui.purge_due()
+        if started.import_path is not None:
+            gui.window.importer.import_file(started.import_path)
         if os.environ.get(STARTUP_PROBE):
             _quit_when_usable(app, gui.window)
         try:

@@ -23,7 +23,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -69,7 +69,7 @@ from PySide6.QtWidgets import (
 from dvdesk.domain.accounts import Permission
 from dvdesk.files import FileWriteError, write_atomic
 from dvdesk.reports import key_page
-from dvdesk.services import exchange
+from dvdesk.services import exchange, setup
 from dvdesk.services.errors import UserError
 from dvdesk.ui import bus as changes
 from dvdesk.ui.marks import QT_TRANSLATE_NOOP
@@ -198,6 +198,24 @@ def fingerprint_label(parent: QWidget, scale: float = 1.8) -> QLabel:
     return label
 
 
+def fingerprint_page(
+    info: exchange.KeyInfo, install: setup.InstallInfo | None, today: date
+) -> bytes:
+    """The printed fingerprint page of this unit's key (a chi bộ's addressed to its board)."""
+    page = key_page.KeyPage(
+        unit_name=info.unit_name,
+        unit_code=info.unit_code,
+        role=info.role,
+        fingerprint=info.fingerprint,
+        key_id=info.sign_key_id,
+        created_on=info.created_at.date(),
+        printed_on=today,
+        parent_name=install.parent_name if install is not None else "",
+        recipient=install.board_name if install is not None else "",
+    )
+    return key_page.render(page)
+
+
 def password_edit(parent: QWidget, name: str) -> QLineEdit:
     edit = QLineEdit(parent)
     edit.setObjectName(name)
@@ -239,7 +257,7 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _check_new_passphrase(
+def check_new_passphrase(
     parent: QWidget, first: str, second: str, first_error: ErrorLabel, second_error: ErrorLabel
 ) -> bool:
     first_error.show_message("")
@@ -262,7 +280,7 @@ def _check_new_passphrase(
     return True
 
 
-def _strength_text(passphrase: str) -> str:
+def strength_text(passphrase: str) -> str:
     n = len(_nfc(passphrase))
     if n == 0:
         return QCoreApplication.translate(
@@ -643,14 +661,14 @@ class KeysDialog(QDialog):
         self.confirm_button.setEnabled(peer is not None and not peer.confirmed)
 
     def _update_strength(self, text: str) -> None:
-        self.strength.setText(_strength_text(text))
+        self.strength.setText(strength_text(text))
 
     # --- this unit's keys ------------------------------------------------------------------
 
     def make_keys(self) -> None:
         first, second = self.passphrase.text(), self.passphrase_again.text()
         self.own_error.show_message("")
-        if not _check_new_passphrase(
+        if not check_new_passphrase(
             self, first, second, self.passphrase_error, self.passphrase_again_error
         ):
             return
@@ -700,21 +718,9 @@ class KeysDialog(QDialog):
         return path
 
     def fingerprint_pdf(self) -> bytes | None:
-        info = self.info
-        if info is None:
+        if self.info is None:
             return None
-        install = self._backend.install_info()
-        page = key_page.KeyPage(
-            unit_name=info.unit_name,
-            unit_code=info.unit_code,
-            role=info.role,
-            fingerprint=info.fingerprint,
-            key_id=info.sign_key_id,
-            created_on=info.created_at.date(),
-            printed_on=self._backend.today(),
-            parent_name=install.parent_name if install is not None else "",
-        )
-        return key_page.render(page)
+        return fingerprint_page(self.info, self._backend.install_info(), self._backend.today())
 
     def print_fingerprint(self) -> None:
         pdf = self.fingerprint_pdf()
@@ -843,8 +849,8 @@ class RotateKeysDialog(QDialog):
         self.again_error = field_row(form, self.tr("&Repeat it:"), self.new_again, self)
         self.form_error = ErrorLabel(self)
         self.form_error.setObjectName("form_error")
-        self.new_passphrase.textChanged.connect(lambda t: self.strength.setText(_strength_text(t)))
-        self.strength.setText(_strength_text(""))
+        self.new_passphrase.textChanged.connect(lambda t: self.strength.setText(strength_text(t)))
+        self.strength.setText(strength_text(""))
         buttons = QDialogButtonBox(self)
         self.replace_button = buttons.addButton(
             self.tr("&Replace the keys"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -867,7 +873,7 @@ class RotateKeysDialog(QDialog):
         if not self.old_passphrase.text():
             self.old_error.show_message(self.tr("Type the current passphrase."))
             return
-        if not _check_new_passphrase(
+        if not check_new_passphrase(
             self,
             self.new_passphrase.text(),
             self.new_again.text(),
