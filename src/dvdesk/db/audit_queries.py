@@ -31,6 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from dvdesk.db.models import AuditEntry, PeerAuditEntry, Person, Unit
+from dvdesk.db.portable import json_text
 
 OWN = "own"
 UNITS = "units"
@@ -63,9 +64,9 @@ def _subject_id(table: Any) -> ColumnElement[Any]:
     """The id of the person an entry concerns, computed in SQL (NULL when none)."""
     return case(
         (table.entity == "person", table.entity_id),
-        (func.json_valid(table.after) == 1, func.json_extract(table.after, "$.person_id")),
-        (func.json_valid(table.before) == 1, func.json_extract(table.before, "$.person_id")),
-        else_=None,
+        else_=func.coalesce(
+            json_text(table.after, "person_id"), json_text(table.before, "person_id")
+        ),
     )
 
 

@@ -1,9 +1,16 @@
-"""Opening the database file: durable pragmas, migrations to the current schema, sessions.
+"""Opening the database: durable pragmas, migrations to the current schema, sessions.
 
-A database may be encrypted (SQLCipher, once accounts are set up) or plain (before that, and in
-tests). The key of an encrypted one is remembered for the process by its path (`remember_key`)
-when someone signs in, so every part that opens the file (backups, checks) finds it without
-passing secrets through every call.
+A database is a local SQLite file (every cell, and an office on one PC) or, for an office with
+several desks, a PostgreSQL database on the office's server (`open_database` given a
+`postgresql+psycopg://` URL). Both run the same models and migrations and offer the same
+transactions: one writer at a time (SQLite's write lock; on PostgreSQL a transaction-scoped
+advisory lock taken at BEGIN), readers on a consistent snapshot. Above this module nothing
+knows which engine it runs on.
+
+A local file may be encrypted (SQLCipher, once accounts are set up) or plain (before that, and
+in tests). The key of an encrypted one is remembered for the process by its path
+(`remember_key`) when someone signs in, so every part that opens the file (backups, checks)
+finds it without passing secrets through every call.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -128,6 +135,28 @@ def _on_begin(conn: Any) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
+# The key of the advisory lock every writer on a shared server holds until its COMMIT: "DVDK".
+WRITER_LOCK = APPLICATION_ID
+
+
+def _on_server_begin(conn: Any) -> None:
+    # One writer at a time, as on SQLite: a number drawn from the register, a bundle checked
+    # against the ledger, a record's version compared, all hold until the writer commits, so
+    # two desks never draw the same number or import the same bundle twice.
+    if conn.get_execution_options().get("dvdesk_begin") == "IMMEDIATE":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
+
+
+def is_server_url(target: str | Path) -> bool:
+    """Whether `target` names a database on a server (a URL) rather than a local file."""
+    return isinstance(target, str) and target.startswith("postgresql")
+
+
+def server_name(url: str) -> str:
+    """The URL without its password, for messages and the log."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
 def alembic_config(engine: Engine | None = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
@@ -137,7 +166,7 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def schema_head() -> str:
-    """The newest schema revision this program knows ("0010"): bundles carry it."""
+    """The newest schema revision this program knows ("0011"): bundles carry it."""
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -162,13 +191,16 @@ def _migrate(engine: Engine, before: Callable[[], None] | None = None) -> None:
         if current is not None and before is not None:
             before()  # an existing database is about to change shape: back it up first
         command.upgrade(cfg, "head")
-    with engine.begin() as conn:
-        conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+    if engine.dialect.name == "sqlite":
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
 
 
 @dataclass
 class Database:
-    """One engine and one session factory per process (SQLAlchemy's advice for GUI programs)."""
+    """One engine and one session factory per process (SQLAlchemy's advice for GUI programs).
+    `path` is the local file; on a server, where the desk keeps its own files (logs, received
+    bundles) beside a file of that name that is never made."""
 
     path: Path
     engine: Engine
@@ -196,6 +228,15 @@ class Database:
         with self.sessions() as session:
             yield session
 
+    @property
+    def on_server(self) -> bool:
+        return self.engine.dialect.name != "sqlite"
+
+    @property
+    def location(self) -> str:
+        """Where the data is, in words: the file, or the server and database."""
+        return server_name(str(self.engine.url)) if self.on_server else str(self.path)
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -215,10 +256,19 @@ def make_engine(path: Path, key: bytes | None = None) -> Engine:
     return engine
 
 
-def open_database(path: Path, before_migrate: Callable[[Path], None] | None = None) -> Database:
+def open_database(
+    path: Path,
+    before_migrate: Callable[[Path], None] | None = None,
+    *,
+    server: str | None = None,
+) -> Database:
     """Open (or create) the database at `path` and bring its schema up to date, calling
-    `before_migrate(path)` first when an existing database needs migrating."""
+    `before_migrate(path)` first when an existing database needs migrating. With `server` (a
+    postgresql+psycopg:// URL) the data is that database instead; `path` still says where
+    this desk keeps its own files."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    if server is not None:
+        return _open_server(path, server, before_migrate)
     key = key_for(path)
     if key is None and not is_plain(path):
         raise EncryptedDatabaseError(
@@ -254,3 +304,31 @@ def check_key(engine: Engine, path: Path) -> None:
             f"{path} does not open with this key: it was encrypted under another account file "
             "(dvdesk.vault), or it is not a dvdesk database"
         ) from exc
+
+
+def _open_server(path: Path, url: str, before_migrate: Callable[[Path], None] | None) -> Database:
+    if not is_server_url(url):
+        raise DatabaseError(f"{url!r} is not a PostgreSQL address (postgresql+psycopg://…)")
+    engine = create_engine(url, future=True, pool_pre_ping=True)
+    event.listen(engine, "begin", _on_server_begin)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        _migrate(engine, (lambda: before_migrate(path)) if before_migrate else None)
+    except sa_exc.OperationalError as exc:
+        engine.dispose()
+        raise DatabaseError(
+            f"the database server {server_name(url)} cannot be reached: {exc.orig}"
+        ) from exc
+    except Exception:
+        engine.dispose()
+        raise
+    # Readers see one snapshot for their whole transaction, as SQLite's WAL readers do.
+    reader_engine = engine.execution_options(isolation_level="REPEATABLE READ")
+    writer_engine = engine.execution_options(dvdesk_begin="IMMEDIATE")
+    return Database(
+        path,
+        engine,
+        sessionmaker(reader_engine, expire_on_commit=False),
+        sessionmaker(writer_engine, expire_on_commit=False),
+    )

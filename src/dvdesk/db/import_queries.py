@@ -59,4 +59,7 @@ def defer_foreign_keys(session: Session) -> None:
     The import writes many people per flush, and a flush does not order the derived
     `open_deadlines` rows (no relationship to Person) after the people they point at. A
     violation still fails the COMMIT, which rolls everything back."""
-    session.execute(text("PRAGMA defer_foreign_keys = ON"))
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("PRAGMA defer_foreign_keys = ON"))
+    else:  # declared deferrable by migration 0011
+        session.execute(text("SET CONSTRAINTS ALL DEFERRED"))

@@ -20,9 +20,9 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Date, DateTime, delete, func, inspect, or_, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from dvdesk.db import portable
 from dvdesk.db.models import (
     Assignment,
     AuditEntry,
@@ -361,7 +361,7 @@ def set_bases(session: Session, peer_unit_id: str, items: Iterable[tuple[str, st
     ]
     if not rows:
         return
-    statement = sqlite_insert(SyncBase)
+    statement = portable.insert(session, SyncBase)
     statement = statement.on_conflict_do_update(
         index_elements=["peer_unit_id", "entity", "record_id"],
         set_={"hash": statement.excluded.hash},
@@ -523,7 +523,7 @@ def store_peer_audit(
     ]
     for start in range(0, len(rows), _CHUNK):
         session.execute(
-            sqlite_insert(PeerAuditEntry).on_conflict_do_nothing(),
+            portable.insert(session, PeerAuditEntry).on_conflict_do_nothing(),
             rows[start : start + _CHUNK],
         )
     return int(session.scalar(count) or 0) - before

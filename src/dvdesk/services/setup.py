@@ -31,10 +31,26 @@ def _backup_before_migration(path: Path) -> None:
         backups.backup_file(path, "before-migration")
 
 
+# In an office desk's data folder: the address of the shared database (no password in it).
+SERVER_FILE = "dvdesk.server"
+
+
+def server_for(data_dir: Path) -> str | None:
+    """The shared database this data folder works on, or None for its own file."""
+    path = data_dir / SERVER_FILE
+    if not path.exists():
+        return None
+    url = path.read_text(encoding="utf-8").strip()
+    return url or None
+
+
 def open_data_dir(data_dir: Path) -> Database:
     # Temporary files a crash left are swept here and wherever the next file is written.
     for folder in (data_dir, data_dir / backups.FOLDER):
         sweep_leftovers(folder)
+    server = server_for(data_dir)
+    if server is not None:  # the server's own backups (pg_dump) are not made here yet
+        return open_database(data_dir / DB_FILE_NAME, server=server)
     return open_database(data_dir / DB_FILE_NAME, _backup_before_migration)
 
 
