@@ -171,6 +171,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = keys_sub.add_parser("fingerprint", help="this unit's fingerprint and the pinned keys")
     p.add_argument("--json", action="store_true")
 
+    update = sub.add_parser(
+        "update", help="a new version of the program: the office signs it, a unit checks it"
+    ).add_subparsers(dest="update_command", metavar="ACTION", required=True)
+    p = update.add_parser(
+        "sign", help="office: write the installer's signature file (.dvsig) beside it"
+    )
+    p.add_argument("installer", type=Path)
+    p.add_argument(
+        "--version", dest="program_version", required=True, help="the version it installs"
+    )
+    _passphrase_args(p)
+    p = update.add_parser(
+        "verify", help="check an installer against the office's signature; prints the copy to run"
+    )
+    p.add_argument("installer", type=Path)
+    p.add_argument("--signature", type=Path, help="default: the .dvsig file beside the installer")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("export", help="write a bundle (.dvb) for the office or a chi bộ")
     p.add_argument("--to", required=True, help="unit code or id")
     p.add_argument("--out", type=Path, required=True)
@@ -807,6 +825,40 @@ def cmd_export(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def cmd_update(args: argparse.Namespace, db: Database) -> int:
+    from dvdesk.services import updates
+
+    vi = args.lang == "vi"
+    if args.update_command == "sign":
+        out = updates.sign_installer(db, args.installer, args.program_version, _passphrase(args))
+        print(out)
+        return 0
+    done = updates.check_installer(db, args.installer, args.signature)
+    if args.json:
+        _print_json(done)
+        return 0
+    when = done.signed_at.strftime("%Y-%m-%d %H:%M UTC")
+    lines = (
+        [
+            f"Chữ ký hợp lệ: dvdesk {done.version} (đang chạy {done.running_version}).",
+            f"  Ký bởi: {done.signer_name} ({done.signer_code}), lúc {when}",
+            f"  Dấu vân tay: {done.fingerprint} (khóa {done.sign_key_id})",
+            f"  Tệp: {done.file_name}, {done.size} byte, SHA-256 {done.sha256}",
+            f"  Bản sao đã kiểm tra, để chạy: {done.copy}",
+        ]
+        if vi
+        else [
+            f"Signature valid: dvdesk {done.version} (running {done.running_version}).",
+            f"  Signed by: {done.signer_name} ({done.signer_code}), at {when}",
+            f"  Fingerprint: {done.fingerprint} (key {done.sign_key_id})",
+            f"  File: {done.file_name}, {done.size} bytes, SHA-256 {done.sha256}",
+            f"  The verified copy, to run: {done.copy}",
+        ]
+    )
+    print("\n".join(lines))
+    return 0
+
+
 def cmd_import(args: argparse.Namespace, db: Database) -> int:
     from dvdesk.services import exchange
 
@@ -1296,6 +1348,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Database], int]] = {
     "consent": cmd_consent,
     "audit": cmd_audit,
     "keys": cmd_keys,
+    "update": cmd_update,
     "export": cmd_export,
     "import": cmd_import,
     "report": cmd_report,
