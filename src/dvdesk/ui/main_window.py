@@ -50,6 +50,7 @@ from dvdesk.ui.print_settings_dialog import PrintSettingsDialog
 from dvdesk.ui.register_dialog import RegisterDialog
 from dvdesk.ui.reports_tab import ReportsTab
 from dvdesk.ui.settings import KEY_GEOMETRY, KEY_TAB, KEY_WINDOW_STATE, read_bytes, read_str
+from dvdesk.ui.update_dialog import UpdateDialog
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -243,6 +244,13 @@ class MainWindow(QMainWindow):
         self._build_account_menu()
 
         menu_help = self.menuBar().addMenu(self.tr("&Help"))
+        self.update_action = QAction(self.tr("Install an &update from a file…"), self)
+        self.update_action.setStatusTip(
+            self.tr("A new version of dvdesk, checked against the office's signature first")
+        )
+        self.update_action.triggered.connect(self.install_update)
+        menu_help.addAction(self.update_action)
+        menu_help.addSeparator()
         about = QAction(self.tr("&About dvdesk"), self)
         about.triggered.connect(self.show_about)
         menu_help.addAction(about)
@@ -301,6 +309,7 @@ class MainWindow(QMainWindow):
             self._backend,
             Permission.MANAGE,
             self.restore_action,
+            self.update_action,
             *[a for a in (self.accounts_action,) if a is not None],
         )
 
@@ -441,6 +450,19 @@ class MainWindow(QMainWindow):
 
     def show_units(self) -> None:
         self._run_exchange_dialog(UnitsDialog(self._backend, self))
+
+    def install_update(self) -> None:
+        """A new version from a file; once its installer has started, dvdesk closes so that
+        the installer can replace it."""
+        dialog = UpdateDialog(self._backend, self, settings=self._settings)
+        try:
+            self.run_dialog(dialog)
+            launched = dialog.launched
+        finally:
+            dialog.shutdown()
+            dialog.deleteLater()
+        if launched is not None:
+            self.close()
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
