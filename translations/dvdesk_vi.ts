@@ -638,6 +638,62 @@
         <translation>Đã sửa theo yêu cầu</translation>
     </message>
     <message>
+        <source>Added an account</source>
+        <translation>Thêm tài khoản</translation>
+    </message>
+    <message>
+        <source>Changed an account</source>
+        <translation>Sửa tài khoản</translation>
+    </message>
+    <message>
+        <source>Classified a dossier secret</source>
+        <translation>Xếp hồ sơ vào loại mật</translation>
+    </message>
+    <message>
+        <source>Recorded consent</source>
+        <translation>Ghi sự đồng ý</translation>
+    </message>
+    <message>
+        <source>Lifted the secret classification</source>
+        <translation>Bỏ độ mật</translation>
+    </message>
+    <message>
+        <source>Changed own password</source>
+        <translation>Đổi mật khẩu của mình</translation>
+    </message>
+    <message>
+        <source>Reset a password</source>
+        <translation>Đặt lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>Opened with the recovery key</source>
+        <translation>Mở bằng mã khôi phục</translation>
+    </message>
+    <message>
+        <source>Made a new recovery key</source>
+        <translation>Tạo mã khôi phục mới</translation>
+    </message>
+    <message>
+        <source>Changed a setting</source>
+        <translation>Đổi một cài đặt</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Signed an update installer</source>
+        <translation>Ký tệp cài đặt bản cập nhật</translation>
+    </message>
+    <message>
+        <source>Checked an update installer</source>
+        <translation>Kiểm tra tệp cài đặt bản cập nhật</translation>
+    </message>
+    <message>
+        <source>Withdrew consent</source>
+        <translation>Rút lại sự đồng ý</translation>
+    </message>
+    <message>
         <source>Person</source>
         <translation>Người</translation>
     </message>
@@ -704,6 +760,18 @@
     <message>
         <source>Audit log</source>
         <translation>Nhật ký</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Sự đồng ý</translation>
+    </message>
+    <message>
+        <source>Update installer</source>
+        <translation>Tệp cài đặt bản cập nhật</translation>
     </message>
     <message>
         <source>Step: {step}</source>
@@ -2904,6 +2972,14 @@ Việc này cũng làm được sau: Tệp › Nhập từ bảng tính…</tran
     <message>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>Install an &amp;update from a file…</source>
+        <translation>Cài bản &amp;cập nhật từ tệp…</translation>
+    </message>
+    <message>
+        <source>A new version of dvdesk, checked against the office&apos;s signature first</source>
+        <translation>Phiên bản mới của dvdesk, được kiểm tra chữ ký của cơ quan cấp trên trước khi cài</translation>
     </message>
     <message>
         <source>&amp;About dvdesk</source>
@@ -5908,6 +5984,91 @@ im lặng</translation>
     <message>
         <source>&amp;Unlock</source>
         <translation>&amp;Mở khóa</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateDialog</name>
+    <message>
+        <source>Install an update</source>
+        <translation>Cài bản cập nhật</translation>
+    </message>
+    <message>
+        <source>Choose the installer of the new version that the office sent. Its signature file (.dvsig) must lie beside it: the installer runs only if the office&apos;s signature checks out.</source>
+        <translation>Chọn tệp cài đặt phiên bản mới do cơ quan cấp trên gửi. Tệp chữ ký (.dvsig) phải nằm cùng thư mục: tệp cài đặt chỉ được chạy khi chữ ký của cơ quan cấp trên hợp lệ.</translation>
+    </message>
+    <message>
+        <source>Installer &amp;file:</source>
+        <translation>&amp;Tệp cài đặt:</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Chọn…</translation>
+    </message>
+    <message>
+        <source>Copying and checking… %p%</source>
+        <translation>Đang chép và kiểm tra… %p%</translation>
+    </message>
+    <message>
+        <source>What was verified</source>
+        <translation>Những gì đã kiểm tra</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Phiên bản:</translation>
+    </message>
+    <message>
+        <source>Signed by:</source>
+        <translation>Người ký:</translation>
+    </message>
+    <message>
+        <source>Signed on:</source>
+        <translation>Ký ngày:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Dung lượng:</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Khóa:</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>Dấu vân tay:</translation>
+    </message>
+    <message>
+        <source>&amp;Install and close dvdesk</source>
+        <translation>&amp;Cài đặt và đóng dvdesk</translation>
+    </message>
+    <message>
+        <source>Choose the installer</source>
+        <translation>Chọn tệp cài đặt</translation>
+    </message>
+    <message>
+        <source>Installers (*.exe);;All files (*)</source>
+        <translation>Tệp cài đặt (*.exe);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>{version} (this program: {running})</source>
+        <translation>{version} (chương trình đang chạy: {running})</translation>
+    </message>
+    <message>
+        <source>{megabytes} MB ({bytes} bytes)</source>
+        <translation>{megabytes} MB ({bytes} byte)</translation>
+    </message>
+    <message>
+        <source>The office&apos;s signature is valid and the file is as it was signed. dvdesk closes and the installer starts from the checked copy:
+{path}</source>
+        <translation>Chữ ký của cơ quan cấp trên hợp lệ và tệp đúng như khi được ký. dvdesk sẽ đóng và chạy tệp cài đặt từ bản sao đã kiểm tra:
+{path}</translation>
+    </message>
+    <message>
+        <source>{file} is not installed.</source>
+        <translation>Chưa cài {file}.</translation>
+    </message>
+    <message>
+        <source>The installer {path} could not be started.</source>
+        <translation>Không chạy được tệp cài đặt {path}.</translation>
     </message>
 </context>
 </TS>

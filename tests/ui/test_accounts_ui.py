@@ -245,9 +245,7 @@ def test_the_demo_makes_its_accounts_and_signs_in_without_asking(
     forget_key(folder / DB_FILE_NAME)
 
 
-def test_the_recovery_key_is_saved_whole_and_must_be_put_away(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
+def test_the_recovery_key_is_saved_whole_and_must_be_put_away(qtbot: QtBot, tmp_path: Path) -> None:
     folder = tmp_path / "data"
     build_small_db(folder).close()
     made = accounts.set_up(folder, "quantri", "Nguyễn Văn Quản", "mật khẩu 2026", open_data_dir)

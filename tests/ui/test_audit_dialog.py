@@ -4,6 +4,7 @@ file in the candidates list is logged, once."""
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -297,6 +298,27 @@ def test_the_dialog_fits_an_800_pixel_screen_in_vietnamese(
 def test_the_labels_match_the_workbooks() -> None:
     assert set(ACTION_LABELS) == set(audit_workbook.ACTION_LABELS)
     assert set(ENTITY_LABELS) == set(audit_workbook.ENTITY_LABELS)
+
+
+def test_every_action_the_services_log_has_words() -> None:
+    """Each audit.log call written with literal codes: its action and entity are labelled (a
+    new action would otherwise show in the log as its bare code)."""
+    actions, entities = set(), set()
+    for source in Path(audit.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            call = node if isinstance(node, ast.Call) else None
+            if call is None or not isinstance(call.func, ast.Attribute) or call.func.attr != "log":
+                continue
+            if not (isinstance(call.func.value, ast.Name) and call.func.value.id == "audit"):
+                continue
+            args = call.args
+            if len(args) >= 4 and isinstance(args[2], ast.Constant):
+                actions.add(args[2].value)
+            if len(args) >= 4 and isinstance(args[3], ast.Constant):
+                entities.add(args[3].value)
+    assert {"sign_in", "init", "print"} <= actions  # the scan finds the calls
+    assert actions <= set(ACTION_LABELS), actions - set(ACTION_LABELS)
+    assert entities <= set(ENTITY_LABELS), entities - set(ENTITY_LABELS)
 
 
 # --- opening a dossier is logged -------------------------------------------------------------

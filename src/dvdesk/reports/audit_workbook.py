@@ -83,6 +83,20 @@ ACTION_LABELS: dict[str, str] = {
     "resolve_conflict": "Giải quyết xung đột",
     "return_for_correction": "Trả lại để sửa",
     "resolve_correction": "Đã sửa theo yêu cầu",
+    "account_add": "Thêm tài khoản",
+    "account_change": "Sửa tài khoản",
+    "classify": "Xếp hồ sơ vào loại mật",
+    "consent": "Ghi sự đồng ý",
+    "declassify": "Bỏ độ mật",
+    "password_change": "Đổi mật khẩu của mình",
+    "password_reset": "Đặt lại mật khẩu",
+    "recovery": "Mở bằng mã khôi phục",
+    "recovery_key_renewed": "Tạo mã khôi phục mới",
+    "setting": "Đổi một cài đặt",
+    "sign_in": "Đăng nhập",
+    "sign_update": "Ký tệp cài đặt bản cập nhật",
+    "verify_update": "Kiểm tra tệp cài đặt bản cập nhật",
+    "withdraw_consent": "Rút lại sự đồng ý",
 }
 # What an entry is about, in words.
 ENTITY_LABELS: dict[str, str] = {
@@ -104,6 +118,9 @@ ENTITY_LABELS: dict[str, str] = {
     "report": "Báo cáo",
     "procedure_check": "Kiểm tra quy trình",
     "audit_log": "Nhật ký",
+    "account": "Tài khoản",
+    "consent": "Sự đồng ý",
+    "update": "Tệp cài đặt bản cập nhật",
 }
 
 

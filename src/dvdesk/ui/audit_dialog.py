@@ -101,6 +101,20 @@ ACTION_LABELS: dict[str, str] = {
     "resolve_conflict": QT_TRANSLATE_NOOP("AuditDialog", "Resolved a conflict"),
     "return_for_correction": QT_TRANSLATE_NOOP("AuditDialog", "Returned for correction"),
     "resolve_correction": QT_TRANSLATE_NOOP("AuditDialog", "Corrected as asked"),
+    "account_add": QT_TRANSLATE_NOOP("AuditDialog", "Added an account"),
+    "account_change": QT_TRANSLATE_NOOP("AuditDialog", "Changed an account"),
+    "classify": QT_TRANSLATE_NOOP("AuditDialog", "Classified a dossier secret"),
+    "consent": QT_TRANSLATE_NOOP("AuditDialog", "Recorded consent"),
+    "declassify": QT_TRANSLATE_NOOP("AuditDialog", "Lifted the secret classification"),
+    "password_change": QT_TRANSLATE_NOOP("AuditDialog", "Changed own password"),
+    "password_reset": QT_TRANSLATE_NOOP("AuditDialog", "Reset a password"),
+    "recovery": QT_TRANSLATE_NOOP("AuditDialog", "Opened with the recovery key"),
+    "recovery_key_renewed": QT_TRANSLATE_NOOP("AuditDialog", "Made a new recovery key"),
+    "setting": QT_TRANSLATE_NOOP("AuditDialog", "Changed a setting"),
+    "sign_in": QT_TRANSLATE_NOOP("AuditDialog", "Signed in"),
+    "sign_update": QT_TRANSLATE_NOOP("AuditDialog", "Signed an update installer"),
+    "verify_update": QT_TRANSLATE_NOOP("AuditDialog", "Checked an update installer"),
+    "withdraw_consent": QT_TRANSLATE_NOOP("AuditDialog", "Withdrew consent"),
 }
 
 # What an entry is about, in words.
@@ -123,6 +137,9 @@ ENTITY_LABELS: dict[str, str] = {
     "report": QT_TRANSLATE_NOOP("AuditDialog", "Report"),
     "procedure_check": QT_TRANSLATE_NOOP("AuditDialog", "Procedure check"),
     "audit_log": QT_TRANSLATE_NOOP("AuditDialog", "Audit log"),
+    "account": QT_TRANSLATE_NOOP("AuditDialog", "Account"),
+    "consent": QT_TRANSLATE_NOOP("AuditDialog", "Consent"),
+    "update": QT_TRANSLATE_NOOP("AuditDialog", "Update installer"),
 }
 
 
