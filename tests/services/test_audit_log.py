@@ -479,6 +479,7 @@ def _plan(db: Database, f: audit_queries.AuditFilter) -> str:
         (audit_queries.AuditFilter(source="units", unit_id="u"), "sqlite_autoindex_peer_audit_1"),
     ],
 )
+@pytest.mark.local_file  # SQLite's own query plan
 def test_the_common_filters_read_an_index_and_no_table_scan(
     log_db: Database, f: audit_queries.AuditFilter, index: str
 ) -> None:
