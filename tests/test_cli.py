@@ -39,6 +39,33 @@ def data_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     return d
 
 
+def test_init_takes_the_term_and_the_board_as_the_wizard_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    d = str(tmp_path / "full")
+    base = ["--data-dir", d, "init", "--unit-code", "CB07", "--unit-name", "Chi bộ Sở Tư pháp"]
+    base += ["--role", "cell", "--parent-name", "Đảng ủy Khối các cơ quan tỉnh"]
+    code, _, err = run(capsys, *base, "--term-start", "31/02/2025")
+    assert code != 0 and "31/02/2025" in err and "Traceback" not in err
+    code, out, err = run(
+        capsys, *base, "--term-start", "16/06/2025", "--place", "Hà Tĩnh", "--json"
+    )
+    assert code == 0, err
+    shown = json.loads(out)
+    assert (
+        shown["board_name"] == "Ban Tổ chức Đảng ủy Khối các cơ quan tỉnh"
+        and shown["unit_code"] == "CB07"
+    )
+    from dvdesk.services.print_settings import print_settings
+    from dvdesk.services.setup import open_data_dir
+
+    db = open_data_dir(Path(d))
+    try:
+        assert print_settings(db).place == "Hà Tĩnh"
+    finally:
+        db.close()
+
+
 def test_init_twice_is_refused_in_plain_words(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -83,7 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit-code", required=True)
     p.add_argument("--unit-name", required=True)
     p.add_argument("--role", required=True, choices=("cell", "office"))
-    p.add_argument("--parent-name", default="")
+    p.add_argument("--parent-name", default="", help="the committee directly above")
+    p.add_argument("--board-name", help="a chi bộ: that committee's organisation board")
+    p.add_argument("--place", help="the place name on the date line of printed documents")
+    p.add_argument("--term-start", help="the committee's term, first day (dd/mm/yyyy)")
+    p.add_argument("--term-end", help="the term's last day, when known (dd/mm/yyyy)")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("demo", help="fill the database with realistic demo data")
@@ -464,9 +468,22 @@ def _today() -> date:
 
 
 def cmd_init(args: argparse.Namespace, db: Database) -> int:
-    from dvdesk.services.setup import init_unit
+    from dvdesk.services.setup import UnitDetails, init_unit, set_up_unit
 
-    info = init_unit(db, args.unit_code, args.unit_name, args.role, args.parent_name)
+    if args.term_start is None and args.board_name is None and args.place is None:
+        info = init_unit(db, args.unit_code, args.unit_name, args.role, args.parent_name)
+    else:  # as the first-run wizard asks: the committee above and its term are then required
+        details = UnitDetails(
+            role=args.role,
+            unit_code=args.unit_code,
+            unit_name=args.unit_name,
+            parent_name=args.parent_name,
+            board_name=args.board_name or "",
+            place=args.place or "",
+            term_start=args.term_start or "",
+            term_end=args.term_end or "",
+        )
+        info = set_up_unit(db, details, _today())
     if args.json:
         _print_json(info)
     elif args.lang == "vi":

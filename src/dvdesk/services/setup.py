@@ -84,6 +84,7 @@ def install_info(db: Database) -> InstallInfo | None:
 
 
 BOARD_SETTING = "unit.board_name"
+BOARD_PREFIX = "Ban Tổ chức "
 
 
 def _check_identity(code: str, name: str, role: str) -> None:
@@ -211,7 +212,9 @@ def check_unit_details(details: UnitDetails, today: date) -> CheckedUnit:
             "The committee's name must differ from the board's own.",
             "parent_name",
         )
-    board = clean(details.board_name) if details.role == "cell" else ""
+    board = ""
+    if details.role == "cell":  # unnamed, the board is called after its committee
+        board = clean(details.board_name) or BOARD_PREFIX + parent
     start = _term_day(details.term_start, "term_start", required=True)
     assert start is not None
     end = _term_day(details.term_end, "term_end", required=False)

@@ -42,6 +42,7 @@ from dvdesk.reports import people_workbook
 from dvdesk.services import accounts, exchange
 from dvdesk.services.errors import UserError
 from dvdesk.services.setup import (
+    BOARD_PREFIX,
     UnitDetails,
     check_unit_details,
     install_info,
@@ -68,7 +69,6 @@ if TYPE_CHECKING:
     from dvdesk.db.engine import Database
 
 OpenDb = Callable[[Path], "Database"]
-BOARD_PREFIX = "Ban Tổ chức "
 
 
 @contextmanager
