@@ -3876,6 +3876,18 @@ Việc này cũng làm được sau: Tệp › Nhập từ bảng tính…</tran
         <source>Not saved: {message}</source>
         <translation>Chưa lưu: {message}</translation>
     </message>
+    <message>
+        <source>Changed meanwhile</source>
+        <translation>Đã có thay đổi trong lúc bạn sửa</translation>
+    </message>
+    <message>
+        <source>&amp;Save mine over it</source>
+        <translation>&amp;Lưu bản của tôi đè lên</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Tiếp tục sửa</translation>
+    </message>
 </context>
 <context>
     <name>PersonView</name>

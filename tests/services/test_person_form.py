@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -155,3 +156,46 @@ def test_duplicate_code_or_cccd_writes_nothing(db: Database) -> None:
 def test_missing_person(db: Database) -> None:
     with pytest.raises(NotFoundError):
         person_input(db, "nobody")
+
+
+def test_a_second_desk_saving_the_same_person_is_told_what_changed(
+    db: Database, tmp_path: Path
+) -> None:
+    """Two desks on one database: each opens the form; the first saves; the second's save is
+    refused with the first's change shown, and nothing of the second is written."""
+    from dataclasses import replace
+
+    from dvdesk.services.concurrency import ChangedMeanwhile
+    from dvdesk.services.setup import open_data_dir
+
+    data, _ = parse_form(_form(unit_id=default_unit(db)), TODAY)
+    assert data is not None
+    pid = save_person(db, None, data, "thu.ky")
+    other = open_data_dir(db.path.parent)  # the second desk (same file, or the same server db)
+    try:
+        opened_here = person_input(db, pid)
+        opened_there = person_input(other, pid)
+        save_person(
+            other, pid, replace(opened_there, occupation="Giáo viên"), "desk2", opened_there
+        )
+        mine = replace(opened_here, residence="Hà Tĩnh")
+        with pytest.raises(ChangedMeanwhile) as caught:
+            save_person(db, pid, mine, "desk1", opened_here)
+        changed = caught.value.changes
+        assert [(c.key, c.then, c.now) for c in changed] == [("occupation", "Kế toán", "Giáo viên")]
+        assert "Nghề nghiệp: «Kế toán» → «Giáo viên»" in caught.value.message("vi")
+        now = person_input(db, pid)
+        assert now.occupation == "Giáo viên" and now.residence == ""  # nothing of desk1 written
+        # Saving again knowingly, from the record as it is now, goes through and keeps both.
+        save_person(db, pid, replace(mine, occupation="Giáo viên"), "desk1", caught.value.current)
+        assert person_input(other, pid).residence == "Hà Tĩnh"
+        # A family row added elsewhere is named too.
+        opened_here = person_input(db, pid)
+        family = (*opened_here.family, replace(opened_here.family[0], full_name="Lê Văn Cường"))
+        save_person(other, pid, replace(opened_here, family=family), "desk2", opened_here)
+        with pytest.raises(ChangedMeanwhile) as caught:
+            save_person(db, pid, opened_here, "desk1", opened_here)
+        assert [c.key for c in caught.value.changes] == ["family"]
+        assert "Lê Văn Cường" in caught.value.changes[0].now
+    finally:
+        other.close()

@@ -164,6 +164,42 @@ def test_edit_existing_person(
         assert (person.occupation, person.code) == ("Giáo viên", "P2")
 
 
+def test_a_save_after_another_desk_saved_says_what_changed_and_asks(
+    qtbot: QtBot, db: Database, open_dialog: Callable[..., PersonDialog]
+) -> None:
+    from dataclasses import replace
+
+    from dvdesk.services import person_form
+
+    with db.reader() as s:
+        binh = queries.person_by_key(s, "P2")
+        assert binh is not None
+        pid = binh.id
+    dialog = open_dialog(pid)
+    _type(qtbot, dialog, "residence", "Hà Tĩnh")
+    # Meanwhile another desk changes the occupation and saves.
+    there = person_form.person_input(db, pid)
+    person_form.save_person(db, pid, replace(there, occupation="Bác sĩ"), "desk2", there)
+    asked: list[str] = []
+    answers = iter([False, True])
+
+    def answer(message: str) -> bool:
+        asked.append(message)
+        return next(answers)
+
+    dialog.ask_overwrite = answer  # type: ignore[method-assign]
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.saved_id is None and dialog.isVisible()
+    assert "Nghề nghiệp" in asked[0] and "Bác sĩ" in asked[0]
+    assert "Nghề nghiệp" in dialog.form_error.message()
+    assert dialog.edits["residence"].text() == "Hà Tĩnh"  # what was typed is kept
+    assert person_form.person_input(db, pid).residence != "Hà Tĩnh"  # and not written
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = person_form.person_input(db, pid)
+    assert saved.residence == "Hà Tĩnh"
+
+
 def test_escape_cancels_and_writes_nothing(
     qtbot: QtBot, db: Database, open_dialog: Callable[..., PersonDialog]
 ) -> None:

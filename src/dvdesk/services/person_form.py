@@ -15,6 +15,7 @@ from datetime import date
 
 from dvdesk.db import queries
 from dvdesk.db.engine import Database, Session
+from dvdesk.db.models import Person
 from dvdesk.domain.dates import format_date
 from dvdesk.domain.text import clean
 from dvdesk.domain.validation import (
@@ -25,6 +26,7 @@ from dvdesk.domain.validation import (
     parse_education,
     render,
 )
+from dvdesk.services.concurrency import refuse_if_changed, value_text
 from dvdesk.services.derive import load_calendar
 from dvdesk.services.errors import NotFoundError, UserError
 from dvdesk.services.people import FamilyInput, PersonInput, create_person, update_person
@@ -349,42 +351,65 @@ def _not_found(person_id: str) -> NotFoundError:
 def person_input(db: Database, person_id: str) -> PersonInput:
     """The editable fields of a person, as the form starts from them."""
     with db.reader() as session:
-        person = queries.person_by_key(session, person_id)
-        if person is None or person.id != person_id:
-            raise _not_found(person_id)
-        return PersonInput(
-            full_name=person.full_name,
-            code=person.code,
-            sex=person.sex,
-            birth_date=person.birth_date,
-            cccd=person.cccd,
-            ethnicity=person.ethnicity,
-            religion=person.religion,
-            education=person.education,
-            education_grade=person.education_grade,
-            occupation=person.occupation,
-            youth_union_member=person.youth_union_member,
-            youth_union_date=person.youth_union_date,
-            trade_union_member=person.trade_union_member,
-            trade_union_date=person.trade_union_date,
-            unit_id=person.unit_id,
-            joined_unit_on=person.joined_unit_on,
-            birth_place=person.birth_place,
-            hometown=person.hometown,
-            residence=person.residence,
-            notes=person.notes,
-            family=tuple(
-                FamilyInput(
-                    m.relation,
-                    m.full_name,
-                    m.birth_year,
-                    m.occupation,
-                    m.residence,
-                    m.party_member,
-                )
-                for m in sorted(person.family, key=lambda m: m.position)
-            ),
-        )
+        return _as_input(_person(session, person_id))
+
+
+def _person(session: Session, person_id: str) -> Person:
+    person = queries.person_by_key(session, person_id)
+    if person is None or person.id != person_id:
+        raise _not_found(person_id)
+    return person
+
+
+def _as_input(person: Person) -> PersonInput:
+    return PersonInput(
+        full_name=person.full_name,
+        code=person.code,
+        sex=person.sex,
+        birth_date=person.birth_date,
+        cccd=person.cccd,
+        ethnicity=person.ethnicity,
+        religion=person.religion,
+        education=person.education,
+        education_grade=person.education_grade,
+        occupation=person.occupation,
+        youth_union_member=person.youth_union_member,
+        youth_union_date=person.youth_union_date,
+        trade_union_member=person.trade_union_member,
+        trade_union_date=person.trade_union_date,
+        unit_id=person.unit_id,
+        joined_unit_on=person.joined_unit_on,
+        birth_place=person.birth_place,
+        hometown=person.hometown,
+        residence=person.residence,
+        notes=person.notes,
+        family=tuple(
+            FamilyInput(
+                m.relation,
+                m.full_name,
+                m.birth_year,
+                m.occupation,
+                m.residence,
+                m.party_member,
+            )
+            for m in sorted(person.family, key=lambda m: m.position)
+        ),
+    )
+
+
+_CHANGE_LABELS = {
+    **LABELS,
+    "education_grade": LABELS["education"],
+    "youth_union_member": ("Đoàn viên", "Youth Union member"),
+    "trade_union_member": ("Công đoàn viên", "Trade union member"),
+    "notes": ("Ghi chú", "Notes"),
+}
+
+
+def _change_text(key: str, value: object) -> str:
+    if key == FAMILY and isinstance(value, tuple):
+        return "; ".join(f"{m.relation} {m.full_name}".strip() for m in value) or "—"
+    return value_text(value)
 
 
 def _check_unique(session: Session, person_id: str | None, data: PersonInput) -> None:
@@ -404,11 +429,19 @@ def _check_unique(session: Session, person_id: str | None, data: PersonInput) ->
             )
 
 
-def save_person(db: Database, person_id: str | None, data: PersonInput, actor: str) -> str:
+def save_person(
+    db: Database,
+    person_id: str | None,
+    data: PersonInput,
+    actor: str,
+    started_from: PersonInput | None = None,
+) -> str:
     """Create (person_id None) or update a person in one transaction; returns the id.
 
     Raises UserError (with `field` set when one field is to blame) and writes nothing when the
-    code or CCCD number is someone else's, or the person is gone.
+    code or CCCD number is someone else's, or the person is gone. `started_from`: the person as
+    the form opened them; if another desk saved since, concurrency.ChangedMeanwhile says what
+    changed and nothing is written.
     """
     with db.unit_of_work() as session:
         _check_unique(session, person_id, data)
@@ -417,8 +450,14 @@ def save_person(db: Database, person_id: str | None, data: PersonInput, actor: s
             install = queries.install(session)
             owner = install.unit_id if install is not None else None
             return create_person(session, data, actor, calendar, owner=owner).id
-        person = queries.person_by_key(session, person_id)
-        if person is None or person.id != person_id:
-            raise _not_found(person_id)
+        person = _person(session, person_id)
+        if started_from is not None:
+            refuse_if_changed(
+                started_from,
+                _as_input(person),
+                _CHANGE_LABELS,
+                (f"hồ sơ của {person.full_name}", f"the record of {person.full_name}"),
+                _change_text,
+            )
         update_person(session, person, data, actor, calendar)
         return person.id

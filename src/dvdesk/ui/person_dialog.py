@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QStyle,
@@ -37,7 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from dvdesk.services import person_form
+from dvdesk.services.concurrency import ChangedMeanwhile
 from dvdesk.services.errors import UserError
+from dvdesk.services.people import PersonInput
 from dvdesk.services.person_form import FAMILY, FormText
 from dvdesk.ui.family_table_model import COL_RELATION, FamilyTableModel
 
@@ -113,6 +116,7 @@ class PersonDialog(QDialog):
         self.setObjectName("person_dialog")
         self._backend = backend
         self._person_id = person_id
+        self.started: PersonInput | None = None
         self._actor = actor or current_actor()
         self._touched: set[str] = set()
         self.saved_id: str | None = None
@@ -377,7 +381,9 @@ class PersonDialog(QDialog):
             own = person_form.default_unit(self._backend.db)
             self._select(self.unit, own)
             return
-        form = person_form.to_form(person_form.person_input(self._backend.db, self._person_id))
+        # As opened: a save checks no other desk saved this person since (ChangedMeanwhile).
+        self.started = person_form.person_input(self._backend.db, self._person_id)
+        form = person_form.to_form(self.started)
         for key in _TEXT_FIELDS:
             self.edits[key].setText(getattr(form, key))
         self._select(self.sex, form.sex)
@@ -473,8 +479,11 @@ class PersonDialog(QDialog):
             return
         try:
             self.saved_id = person_form.save_person(
-                self._backend.db, self._person_id, data, self._actor
+                self._backend.db, self._person_id, data, self._actor, self.started
             )
+        except ChangedMeanwhile as exc:
+            self._changed_meanwhile(exc)
+            return
         except UserError as exc:
             message = exc.message(self._backend.lang)
             if exc.field in self.errors:
@@ -484,6 +493,25 @@ class PersonDialog(QDialog):
             self._fit_to_screen(grow_only=True)
             return
         self.accept()
+
+    def _changed_meanwhile(self, exc: ChangedMeanwhile) -> None:
+        """Another desk saved this person after the form opened: say what changed, and save
+        over it only if the user says so (from the record as it is now)."""
+        self.form_error.show_message(exc.message(self._backend.lang))
+        self._fit_to_screen(grow_only=True)
+        if self.ask_overwrite(exc.message(self._backend.lang)):
+            self.started = exc.current
+            self.save()
+
+    def ask_overwrite(self, message: str) -> bool:
+        """Whether to save over the other desk's change (tests answer instead of a person)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Changed meanwhile"), message, parent=self
+        )
+        overwrite = box.addButton(self.tr("&Save mine over it"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is overwrite
 
     def _commit_open_editor(self) -> None:
         """A family cell still being edited (Ctrl+S pressed in it) counts as typed."""
