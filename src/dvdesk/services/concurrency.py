@@ -58,19 +58,19 @@ def value_text(value: Any) -> str:
     return str(value)
 
 
-def refuse_if_changed(
+def changes_between(
     started: Any,
     current: Any,
     labels: Mapping[str, tuple[str, str]],
-    what: tuple[str, str],
     show: Callable[[str, Any], str] | None = None,
-) -> None:
-    """Raise ChangedMeanwhile when `current` differs from `started` (the same dataclass).
-    `labels`: field -> (vi, en); `show(field, value)` words a value (default: plain text)."""
+) -> list[FieldChange]:
+    """Each field of `started` whose value differs in `current` (the same dataclass), worded
+    for the change list. For a form that saves several records at once: their changes go in
+    one ChangedMeanwhile."""
     if started == current:
-        return
+        return []
     words = show or (lambda _key, value: value_text(value))
-    changes = [
+    return [
         FieldChange(
             f.name,
             *labels.get(f.name, (f.name, f.name)),
@@ -80,4 +80,17 @@ def refuse_if_changed(
         for f in fields(started)
         if getattr(started, f.name) != getattr(current, f.name)
     ]
-    raise ChangedMeanwhile(what[0], what[1], changes, current)
+
+
+def refuse_if_changed(
+    started: Any,
+    current: Any,
+    labels: Mapping[str, tuple[str, str]],
+    what: tuple[str, str],
+    show: Callable[[str, Any], str] | None = None,
+) -> None:
+    """Raise ChangedMeanwhile when `current` differs from `started` (the same dataclass).
+    `labels`: field -> (vi, en); `show(field, value)` words a value (default: plain text)."""
+    changes = changes_between(started, current, labels, show)
+    if changes:
+        raise ChangedMeanwhile(what[0], what[1], changes, current)

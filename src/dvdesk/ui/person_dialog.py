@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QStyle,
@@ -42,6 +41,7 @@ from dvdesk.services.concurrency import ChangedMeanwhile
 from dvdesk.services.errors import UserError
 from dvdesk.services.people import PersonInput
 from dvdesk.services.person_form import FAMILY, FormText
+from dvdesk.ui import changed_meanwhile
 from dvdesk.ui.family_table_model import COL_RELATION, FamilyTableModel
 
 if TYPE_CHECKING:
@@ -505,13 +505,7 @@ class PersonDialog(QDialog):
 
     def ask_overwrite(self, message: str) -> bool:
         """Whether to save over the other desk's change (tests answer instead of a person)."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Changed meanwhile"), message, parent=self
-        )
-        overwrite = box.addButton(self.tr("&Save mine over it"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is overwrite
+        return changed_meanwhile.ask_overwrite(self, message)
 
     def _commit_open_editor(self) -> None:
         """A family cell still being edited (Ctrl+S pressed in it) counts as typed."""
