@@ -21,6 +21,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "local_file: about the SQLite file itself; not run against a server"
     )
+    config.addinivalue_line(
+        "markers", "own_server: its data folders name their server themselves (dvdesk.server)"
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -58,7 +61,7 @@ _numbers = itertools.count(1)
 
 @pytest.fixture(autouse=True)
 def _data_folders_on_server(request: pytest.FixtureRequest) -> Iterator[None]:
-    if BACKEND != "postgresql" or "local_file" in request.keywords:
+    if BACKEND != "postgresql" or {"local_file", "own_server"} & set(request.keywords):
         yield
         return
     cluster = request.getfixturevalue("pg_server")

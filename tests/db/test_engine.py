@@ -33,7 +33,7 @@ def test_new_database_is_at_head_and_reopens(tmp_path: Path) -> None:
     (rev,) = con.execute("SELECT version_num FROM alembic_version").fetchone()
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     con.close()
-    assert rev == "0011"
+    assert rev == "0012"
     assert {"people", "units", "members", "events", "documents", "year_plans"} <= tables
     open_database(path).close()  # a second open migrates nothing and still works
 

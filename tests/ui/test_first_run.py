@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, QTimer
@@ -15,11 +16,12 @@ from ui_data import TODAY
 
 from dvdesk.db.engine import DB_FILE_NAME, Database, forget_key
 from dvdesk.services import accounts, exchange
-from dvdesk.services.setup import install_info, open_data_dir
+from dvdesk.services.setup import SERVER_FILE, install_info, open_data_dir
 from dvdesk.ui.app import open_at_start
 from dvdesk.ui.first_run import FingerprintPage, FirstRunWizard, ImportPage, RecoveryPage
 from dvdesk.ui.settings import KEY_LAST_ACCOUNT
 from pdf_text import pdf_text
+from pg_cluster import find_bin
 
 PASSWORD = "mật khẩu quản trị"
 PASSPHRASE = "cụm mật khẩu của chi bộ"
@@ -235,3 +237,42 @@ def test_the_program_starts_with_the_wizard_and_opens_on_what_it_made(
     info = install_info(started.db)
     assert info is not None and info.unit_code == "CB07"
     started.db.close()
+
+
+@pytest.mark.own_server
+@pytest.mark.skipif(find_bin() is None, reason="PostgreSQL is not installed")
+def test_an_office_desk_on_the_shared_server_is_set_up_without_a_recovery_key(
+    qtbot: QtBot, tmp_path: Path, pg_server: Any
+) -> None:
+    with pg_server.admin.connect() as conn:
+        conn.exec_driver_sql("DROP DATABASE IF EXISTS wizard_shared WITH (FORCE)")
+        conn.exec_driver_sql("CREATE DATABASE wizard_shared")
+    desk = tmp_path / "desk1"
+    desk.mkdir()
+    (desk / SERVER_FILE).write_text(pg_server.url("wizard_shared"), encoding="utf-8")
+    wizard = _wizard(qtbot, desk)
+    assert wizard.RECOVERY not in wizard.pageIds()
+    wizard.role_page.office.setChecked(True)
+    wizard.next()
+    _fill_unit(wizard)
+    wizard.unit_page.unit_code.setText("BTC")
+    wizard.unit_page.unit_name.setText("Ban Tổ chức Đảng ủy Khối các cơ quan tỉnh")
+    wizard.next()
+    _fill_account(wizard)
+    wizard.next()
+    wizard.keys_page.passphrase.setText(PASSPHRASE)
+    wizard.keys_page.passphrase_again.setText(PASSPHRASE)
+    wizard.next()
+    assert wizard.currentId() == wizard.FINGERPRINT
+    db = wizard.db
+    assert db is not None and db.on_server and not (desk / DB_FILE_NAME).exists()
+    db.close()
+    # Another desk of the office now signs in to what the first set up.
+    other = tmp_path / "desk2"
+    other.mkdir()
+    (other / SERVER_FILE).write_text(pg_server.url("wizard_shared"), encoding="utf-8")
+    assert accounts.protected(other)
+    signed = accounts.sign_in(other, "quantri", PASSWORD, open_data_dir)
+    info = install_info(signed)
+    assert info is not None and info.unit_code == "BTC"
+    signed.close()

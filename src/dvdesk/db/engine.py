@@ -166,7 +166,7 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def schema_head() -> str:
-    """The newest schema revision this program knows ("0011"): bundles carry it."""
+    """The newest schema revision this program knows ("0012"): bundles carry it."""
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head

@@ -331,6 +331,8 @@ class AuditEntry(Base):
     before: Mapped[str] = mapped_column(Text, default="")  # JSON
     after: Mapped[str] = mapped_column(Text, default="")  # JSON
     reason: Mapped[str] = mapped_column(Text, default="")
+    # The computer it was made at: on a shared server several desks write the same log.
+    desk: Mapped[str] = mapped_column(String(80), default="", server_default="")
 
 
 class OpenDeadline(Base):
@@ -473,6 +475,8 @@ class Account(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by: Mapped[str] = mapped_column(String(40), default="")
     last_sign_in: Mapped[datetime | None] = mapped_column(DateTime)
+    # Only on the office's shared server (sync.password_hash); a local file's are in its vault.
+    password_hash: Mapped[str | None] = mapped_column(String(200))
 
 
 class OwnKey(Base):

@@ -42,7 +42,9 @@ from dvdesk.domain.text import clean
 from dvdesk.files import FileWriteError, write_atomic
 from dvdesk.services import audit, backups
 from dvdesk.services.errors import UserError
+from dvdesk.services.setup import open_data_dir, server_for
 from dvdesk.sync.errors import SyncError
+from dvdesk.sync.password_hash import hash_password, verify_password
 from dvdesk.sync.vault import Vault, VaultError, check_password_strength, new_vault, read_vault
 
 VAULT_FILE = VAULT_FILE_NAME
@@ -88,8 +90,20 @@ def vault_path(data_dir: Path) -> Path:
 
 
 def protected(data_dir: Path) -> bool:
-    """Whether accounts are set up here (and so the database is, or is about to be, encrypted)."""
+    """Whether accounts are set up here (and so the database is, or is about to be, encrypted).
+    A data folder on the office's shared server: whether that database has accounts."""
+    if server_for(data_dir) is not None:
+        return _shared_has_accounts(data_dir)
     return vault_path(data_dir).exists()
+
+
+def _shared_has_accounts(data_dir: Path) -> bool:
+    db = open_data_dir(data_dir)
+    try:
+        with db.reader() as session:
+            return bool(q.all_accounts(session))
+    finally:
+        db.close()
 
 
 def _user_error(exc: SyncError | FileWriteError) -> UserError:
@@ -223,7 +237,12 @@ def set_up(
 ) -> SetUp:
     """Make the first administrator, encrypt the database (backed up first, when it has data
     and keys to back up to) and sign in. `open_db` opens the data folder (setup.open_data_dir).
-    The returned recovery key is shown once and must be printed or written down."""
+    The returned recovery key is shown once and must be printed or written down.
+
+    On the office's shared server there is nothing to encrypt and no recovery key (""): the
+    server's own backups stand behind it, and an administrator resets forgotten passwords."""
+    if server_for(data_dir) is not None:
+        return _set_up_shared(data_dir, name, full_name, password, open_db, repeat)
     if protected(data_dir):
         raise UserError(
             "Máy này đã có tài khoản: hãy đăng nhập.",
@@ -271,10 +290,73 @@ def set_up(
     return SetUp(db, recovery_key)
 
 
+def _set_up_shared(
+    data_dir: Path,
+    name: str,
+    full_name: str,
+    password: str,
+    open_db: Callable[[Path], Database],
+    repeat: str | None,
+) -> SetUp:
+    name = check_new_account(name, password, repeat)
+    db = open_db(data_dir)
+    try:
+        with db.unit_of_work() as session:
+            if q.all_accounts(session):
+                raise UserError(
+                    "Cơ sở dữ liệu dùng chung đã có tài khoản: hãy đăng nhập.",
+                    "The shared database already has accounts: sign in.",
+                )
+            session.add(
+                Account(
+                    name=name,
+                    full_name=clean(full_name),
+                    role=Role.ADMIN.value,
+                    active=True,
+                    created_at=_now(),
+                    created_by=name,
+                    password_hash=_hashed(password),
+                )
+            )
+            audit.log(session, name, "account_add", "account", name, after={"role": "admin"})
+        attach(db, _signed_in(db, name))
+    except Exception:
+        db.close()
+        raise
+    return SetUp(db, "")
+
+
+def _hashed(password: str) -> str:
+    try:
+        return hash_password(password)
+    except VaultError as exc:
+        raise _user_error(exc) from None
+
+
+def _bad_password(field: str = "password") -> UserError:
+    return UserError("Sai tên tài khoản hoặc mật khẩu.", "Wrong account name or password.", field)
+
+
+def _check_shared(db: Database, name: str, password: str, field: str = "password") -> None:
+    with db.reader() as session:
+        row = q.account(session, normal_name(name))
+        stored = row.password_hash if row is not None and row.active else None
+    if not verify_password(password, stored):
+        raise _bad_password(field)
+
+
 def sign_in(
     data_dir: Path, name: str, password: str, open_db: Callable[[Path], Database]
 ) -> Database:
     """The database, opened for `name` if `password` is theirs; UserError otherwise."""
+    if server_for(data_dir) is not None:
+        db = open_db(data_dir)
+        try:
+            _check_shared(db, name, password)
+            return attach(db, _signed_in(db, name))
+        except Exception:
+            db.close()
+            raise
     try:
         key = read(data_dir).unlock(name, password)
     except VaultError as exc:
@@ -342,11 +424,19 @@ def check_password(db: Database, password: str) -> bool:
     who: SignedIn | None = db.account
     if who is None:
         return True
+    if db.on_server:
+        return verify_password(password, _stored_hash(db, who.name))
     try:
         read(db.path.parent).unlock(who.name, password)
     except (VaultError, UserError):
         return False
     return True
+
+
+def _stored_hash(db: Database, name: str) -> str | None:
+    with db.reader() as session:
+        row = q.account(session, name)
+        return row.password_hash if row is not None and row.active else None
 
 
 def _key(db: Database) -> bytes:
@@ -373,18 +463,20 @@ def add_account(
 ) -> AccountRow:
     require(db, Permission.MANAGE)
     name, role = _check_name(name), _role(role)
-    data_dir = db.path.parent
-    vault = read(data_dir)
     with db.reader() as session:
         if q.account(session, name) is not None:
             raise UserError(
                 f"Đã có tài khoản «{name}».", f"The account '{name}' already exists.", "name"
             )
-    try:
-        vault.set_password(_key(db), name, password)
-    except VaultError as exc:
-        raise _user_error(exc) from None
-    _write(data_dir, vault)
+    password_hash = _hashed(password) if db.on_server else None
+    if not db.on_server:
+        data_dir = db.path.parent
+        vault = read(data_dir)
+        try:
+            vault.set_password(_key(db), name, password)
+        except VaultError as exc:
+            raise _user_error(exc) from None
+        _write(data_dir, vault)
     who: SignedIn = db.account
     with db.unit_of_work() as session:
         row = Account(
@@ -394,6 +486,7 @@ def add_account(
             active=True,
             created_at=_now(),
             created_by=who.name,
+            password_hash=password_hash,
         )
         session.add(row)
         audit.log(session, who.name, "account_add", "account", name, after={"role": role.value})
@@ -440,6 +533,9 @@ def disable(db: Database, name: str) -> None:
     """The account can no longer sign in; its password is taken out of the vault, so even a
     restored copy of the database would not let it in. Enabling it again needs a new password."""
     _change(db, name, None, False)
+    if db.on_server:
+        _set_hash(db, normal_name(name), None)
+        return
     vault = read(db.path.parent)
     if vault.has(name):
         vault.remove(name)
@@ -458,12 +554,15 @@ def reset_password(db: Database, name: str, password: str, repeat: str | None = 
                 f"Không có tài khoản «{name}».", f"There is no account '{name}'.", "name"
             )
         inactive = not row.active
-    vault = read(db.path.parent)
-    try:
-        vault.set_password(_key(db), name, password)
-    except VaultError as exc:
-        raise _user_error(exc) from None
-    _write(db.path.parent, vault)
+    if db.on_server:
+        _set_hash(db, name, _hashed(password))
+    else:
+        vault = read(db.path.parent)
+        try:
+            vault.set_password(_key(db), name, password)
+        except VaultError as exc:
+            raise _user_error(exc) from None
+        _write(db.path.parent, vault)
     if inactive:
         _change(db, name, None, True)
     with db.unit_of_work() as session:
@@ -476,6 +575,12 @@ def change_password(db: Database, old: str, new: str, repeat: str | None = None)
     if who is None:
         raise UserError("Chưa đăng nhập tài khoản nào.", "No account is signed in.", "name")
     _check_password(new, repeat)
+    if db.on_server:
+        _check_shared(db, who.name, old, "old")
+        _set_hash(db, who.name, _hashed(new))
+        with db.unit_of_work(record_keeping=True) as session:
+            audit.log(session, who.name, "password_change", "account", who.name)
+        return
     vault = read(db.path.parent)
     try:
         key = vault.unlock(who.name, old)
@@ -493,12 +598,27 @@ def change_password(db: Database, old: str, new: str, repeat: str | None = None)
 def renew_recovery_key(db: Database) -> str:
     """A new recovery key to print; the old one stops working."""
     require(db, Permission.MANAGE)
+    if db.on_server:
+        raise UserError(
+            "Cơ sở dữ liệu dùng chung trên máy chủ không có mã khôi phục: quản trị viên đặt lại "
+            "mật khẩu quên, và máy chủ được sao lưu bằng pg_dump.",
+            "The shared database on the server has no recovery key: an administrator resets "
+            "forgotten passwords, and the server is backed up with pg_dump.",
+        )
     vault = read(db.path.parent)
     text = vault.renew_recovery(_key(db))
     _write(db.path.parent, vault)
     with db.unit_of_work() as session:
         audit.log(session, db.account.name, "recovery_key_renewed", "account", db.account.name)
     return text
+
+
+def _set_hash(db: Database, name: str, password_hash: str | None) -> None:
+    # The program's own bookkeeping of a change already allowed and logged by the caller.
+    with db.unit_of_work(record_keeping=True) as session:
+        row = q.account(session, name)
+        if row is not None:
+            row.password_hash = password_hash
 
 
 def lock_minutes(db: Database) -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import getpass
 import json
 import re
+import socket
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -77,6 +78,11 @@ def current_user() -> str:
         return "unknown"
 
 
+def current_desk() -> str:
+    """This computer's name, as the audit log records where an entry was made."""
+    return socket.gethostname()[:80]
+
+
 def snapshot(obj: Any) -> dict[str, Any]:
     return record_dict(obj)
 
@@ -114,6 +120,7 @@ def log(
             before=json.dumps(before, ensure_ascii=False, sort_keys=True) if before else "",
             after=json.dumps(after, ensure_ascii=False, sort_keys=True) if after else "",
             reason=reason,
+            desk=current_desk(),
         )
     )
 

@@ -47,6 +47,7 @@ from dvdesk.services.setup import (
     check_unit_details,
     install_info,
     open_data_dir,
+    server_for,
     set_up_unit,
 )
 from dvdesk.ui.accounts_dialogs import RecoveryKeyPanel, recovery_page_for
@@ -547,6 +548,7 @@ class FirstRunWizard(QWizard):
         self.import_path: Path | None = None
         self.committed = False
         self.need_account = db is None
+        on_server = server_for(data_dir) is not None
         self.need_unit, self.need_keys = _still_to_do(data_dir, db, open_db)
         self.role_page = RolePage(self)
         self.unit_page = UnitPage(self)
@@ -557,7 +559,8 @@ class FirstRunWizard(QWizard):
             (self.UNIT, self.unit_page, self.need_unit),
             (self.ACCOUNT, self.account_page, self.need_account),
             (self.KEYS, self.keys_page, self.need_keys),
-            (self.RECOVERY, RecoveryPage(self), self.need_account),
+            # The shared server has no recovery key: its own backups stand behind it.
+            (self.RECOVERY, RecoveryPage(self), self.need_account and not on_server),
             (self.FINGERPRINT, FingerprintPage(self), self.need_keys),
             (self.IMPORT, ImportPage(self), self.need_unit),
         ]
@@ -622,9 +625,10 @@ class FirstRunWizard(QWizard):
 
 def _still_to_do(data_dir: Path, db: Database | None, open_db: OpenDb) -> tuple[bool, bool]:
     """(the unit, the keys) still to set up. Data kept from an older version, before accounts,
-    may have both; a fresh folder is not opened (so cancelling leaves it empty)."""
+    may have both, and so may a shared server another desk began; a fresh folder is not
+    opened (so cancelling leaves it empty)."""
     if db is None:
-        if not (data_dir / DB_FILE_NAME).exists():
+        if not (data_dir / DB_FILE_NAME).exists() and server_for(data_dir) is None:
             return True, True
         plain = open_db(data_dir)
         try:
