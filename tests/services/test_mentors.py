@@ -475,3 +475,56 @@ def test_helper_notes(db: Database) -> None:
             mentors.add_helper_note(db, assignment_id, on, text, actor="t")
         assert err.value.field == field
     assert counts(db) == before
+
+
+def test_a_second_desk_saving_the_same_member_is_told_what_changed(db: Database) -> None:
+    """Two desks on one database open the same member; the first saves; the second's save is
+    refused naming the first's change, nothing of it is written, and saving again from the
+    member as it is now goes through."""
+    from dataclasses import replace
+
+    from dvdesk.services.concurrency import ChangedMeanwhile
+    from dvdesk.services.setup import open_data_dir
+
+    mid = member(db, "Trần Văn Bình", card_number="01.234")
+    other = open_data_dir(db.path.parent)  # the second desk (same file, or the same server db)
+    try:
+        here = mentors.member_input(db, mid)
+        there = mentors.member_input(other, mid)
+        assert here == there
+        mentors.update_member(other, mid, replace(there, card_number="01.999"), "desk2", there)
+        before = counts(db)
+        mine = replace(here, full_name="Trần Văn Bính", status="probationary", official_date=None)
+        with pytest.raises(ChangedMeanwhile) as caught:
+            mentors.update_member(db, mid, mine, "desk1", here)
+        changed = caught.value.changes
+        assert [(c.key, c.then, c.now) for c in changed] == [("card_number", "01.234", "01.999")]
+        assert "Số thẻ đảng viên: «01.234» → «01.999»" in caught.value.message("vi")
+        assert "Party card number" in caught.value.message("en")
+        assert counts(db) == before  # no audit entry either
+        now = mentors.member_input(db, mid)
+        assert (now.full_name, now.status, now.card_number) == (
+            "Trần Văn Bình",
+            "official",
+            "01.999",
+        )
+        # Saving again knowingly, from the member as it is now, goes through.
+        assert caught.value.current == now
+        again = replace(mine, card_number=now.card_number)
+        assert mentors.update_member(db, mid, again, "desk1", caught.value.current)
+        saved = mentors.member_input(other, mid)
+        assert (saved.full_name, saved.status, saved.card_number) == (
+            "Trần Văn Bính",
+            "probationary",
+            "01.999",
+        )
+        # The status is named in words; a save from the current state is not refused.
+        opened = mentors.member_input(db, mid)
+        mentors.update_member(other, mid, replace(opened, status="official"), "desk2", opened)
+        with pytest.raises(ChangedMeanwhile) as caught:
+            mentors.update_member(db, mid, opened, "desk1", opened)
+        assert "«dự bị» → «chính thức»" in caught.value.message("vi")
+        # Callers that pass no starting point (the CLI, imports) are not checked.
+        assert mentors.update_member(db, mid, replace(opened, code="DV9"), "cli")
+    finally:
+        other.close()

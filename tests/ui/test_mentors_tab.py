@@ -154,6 +154,42 @@ def test_add_member_then_edit(qtbot: QtBot, opened: Opened) -> None:
         assert s.get(Member, lan.id).code == "DV9"  # type: ignore[union-attr]
 
 
+def test_a_member_saved_by_another_desk_meanwhile_is_named_and_asked_about(
+    qtbot: QtBot, opened: Opened
+) -> None:
+    """The dialog opens the member; another desk changes the card number and saves; Save says
+    what changed and asks: keep editing writes nothing and keeps the typing; saving over it
+    writes the typed fields and keeps the other desk's change where the user typed nothing."""
+    from dataclasses import replace
+
+    duc = opened.member_id("Hoàng Văn Đức")
+    dialog = MemberDialog(opened.backend, duc, actor=ACTOR)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _type(qtbot, dialog, "code", "DV7")
+    there = mentors.member_input(opened.db, duc)
+    mentors.update_member(opened.db, duc, replace(there, notes="Chuyển đến từ Hà Tĩnh"), "desk2")
+    asked: list[str] = []
+    answers = iter([False, True])
+
+    def answer(message: str) -> bool:
+        asked.append(message)
+        return next(answers)
+
+    dialog.ask_overwrite = answer  # type: ignore[method-assign]
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.saved_id is None and dialog.isVisible()
+    assert "Ghi chú" in asked[0] and "Chuyển đến từ Hà Tĩnh" in asked[0]
+    assert "Ghi chú" in dialog.form_error.message()
+    assert dialog.edits["code"].text() == "DV7"  # what was typed is kept
+    assert mentors.member_input(opened.db, duc).code != "DV7"  # and not written
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2
+    saved = mentors.member_input(opened.db, duc)
+    assert (saved.code, saved.notes) == ("DV7", "Chuyển đến từ Hà Tĩnh")
+
+
 def test_assign_introducer_blocked_then_overridden(qtbot: QtBot, opened: Opened) -> None:
     chau, duc = opened.person_id("P3"), opened.member_id("Hoàng Văn Đức")
     opened.tab.select_member(duc)

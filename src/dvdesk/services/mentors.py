@@ -8,7 +8,7 @@ override reason is given, which goes to the audit log.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
@@ -30,6 +30,7 @@ from dvdesk.domain.text import clean, name_sort_key, search_key
 from dvdesk.domain.validation import FieldError, parse_cccd
 from dvdesk.services import audit
 from dvdesk.services.actions import BlockedError, _close_open, _person
+from dvdesk.services.concurrency import refuse_if_changed, value_text
 from dvdesk.services.derive import load_calendar, refresh, today
 from dvdesk.services.errors import NotFoundError, UserError
 from dvdesk.services.people import FindingView
@@ -203,10 +204,63 @@ def add_member(db: Database, data: MemberInput, actor: str) -> str:
         return member.id
 
 
-def update_member(db: Database, member_id: str, data: MemberInput, actor: str) -> bool:
-    """Change a member's fields; False when nothing changed (and nothing is logged)."""
+def _as_input(member: Member) -> MemberInput:
+    return MemberInput(**{name: getattr(member, name) for name in _MEMBER_FIELDS})
+
+
+def member_input(db: Database, member_id: str) -> MemberInput:
+    """A member's editable fields, as the member form starts from them."""
+    with db.reader() as session:
+        return _as_input(_member(session, member_id))
+
+
+_CHANGE_LABELS: dict[str, tuple[str, str]] = {
+    **_FIELDS,
+    "card_number": ("Số thẻ đảng viên", "Party card number"),
+    "person_id": ("Hồ sơ kết nạp trong dvdesk", "Admission record in dvdesk"),
+    "notes": ("Ghi chú", "Notes"),
+}
+_STATUS_WORDS = {"official": "chính thức", "probationary": "dự bị"}
+
+
+def _change_words(session: Session) -> Callable[[str, object], str]:
+    """How a member's field reads in a change list: the unit by name, the status in words."""
+
+    def words(key: str, value: object) -> str:
+        if key == "unit_id" and isinstance(value, str):
+            unit = session.get(Unit, value)
+            return unit.name if unit is not None else value
+        if key == "status" and isinstance(value, str):
+            return _STATUS_WORDS.get(value, value)
+        return value_text(value)
+
+    return words
+
+
+def update_member(
+    db: Database,
+    member_id: str,
+    data: MemberInput,
+    actor: str,
+    started_from: MemberInput | None = None,
+) -> bool:
+    """Change a member's fields; False when nothing changed (and nothing is logged).
+
+    `started_from`: the member as the form opened them (member_input); if another desk saved
+    since, concurrency.ChangedMeanwhile names each changed field and nothing is written."""
     with db.unit_of_work() as session:
         member = _member(session, member_id)
+        if started_from is not None:
+            refuse_if_changed(
+                started_from,
+                _as_input(member),
+                _CHANGE_LABELS,
+                (
+                    f"đảng viên {member.full_name}",
+                    f"the Party member {member.full_name}",
+                ),
+                _change_words(session),
+            )
         values = _clean_member(session, data, member.id)
         before = audit.snapshot(member)
         if not _apply(member, values):
@@ -769,6 +823,7 @@ __all__ = [
     "assign",
     "helper_notes",
     "mark_left",
+    "member_input",
     "member_overview",
     "mentoring_warnings",
     "preview_assignment",

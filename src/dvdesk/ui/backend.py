@@ -7,13 +7,12 @@ service and comes back as plain dataclasses. `today` is injectable so tests can 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dvdesk.db import queries
-from dvdesk.db.models import Member
 from dvdesk.reports import people_workbook
 from dvdesk.services import (
     audit,
@@ -25,7 +24,6 @@ from dvdesk.services import (
     people_import,
     setup,
 )
-from dvdesk.services.errors import NotFoundError
 
 if TYPE_CHECKING:
     from dvdesk.db.engine import Database
@@ -101,18 +99,8 @@ class Backend:
     # --- the Mentors tab -------------------------------------------------------------------
 
     def member_input(self, member_id: str) -> mentors.MemberInput:
-        """A member's editable fields, as the member dialog shows them."""
-        with self.db.reader() as session:
-            member = session.get(Member, member_id)
-            if member is None:
-                raise NotFoundError(
-                    f"Không tìm thấy đảng viên «{member_id}».",
-                    f"No Party member {member_id!r}.",
-                    "member_id",
-                )
-            return mentors.MemberInput(
-                **{f.name: getattr(member, f.name) for f in fields(mentors.MemberInput)}
-            )
+        """A member's editable fields, as the member dialog starts from them."""
+        return mentors.member_input(self.db, member_id)
 
     def member_overview(self, member_id: str) -> mentors.MemberOverview:
         return mentors.member_overview(self.db, member_id)

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 
 from dvdesk.domain.dates import format_date, parse_date
 from dvdesk.services import mentors
+from dvdesk.services.concurrency import ChangedMeanwhile
 from dvdesk.services.errors import UserError
+from dvdesk.ui import changed_meanwhile
 from dvdesk.ui.person_dialog import ErrorLabel, current_actor
 
 if TYPE_CHECKING:
@@ -165,6 +167,18 @@ class _FormDialog(QDialog):
     def error_messages(self) -> dict[str, str]:
         return {k: v.message() for k, v in self.errors.items() if v.message()}
 
+    def _overwrite_after(self, exc: ChangedMeanwhile) -> bool:
+        """Another desk saved the record after the form opened it: show what changed under
+        the form, and ask whether to save over it (what was typed stays in the form)."""
+        message = exc.message(self._backend.lang)
+        self.form_error.show_message(message)
+        self.adjustSize()
+        return self.ask_overwrite(message)
+
+    def ask_overwrite(self, message: str) -> bool:
+        """Whether to save over the other desk's change (tests answer instead of a person)."""
+        return changed_meanwhile.ask_overwrite(self, message)
+
     def save(self) -> None:
         raise NotImplementedError
 
@@ -200,8 +214,10 @@ class MemberDialog(_FormDialog):
         self._line("card_number", self.tr("Party &card number:"))
         self._line("joined_cell_on", self.tr("&Joined this cell on:"), is_date=True)
         self._data = mentors.MemberInput(full_name="")
+        # As opened: a save checks no other desk saved this member since (ChangedMeanwhile).
+        self.started: mentors.MemberInput | None = None
         if member_id is not None:
-            self._data = backend.member_input(member_id)
+            self._data = self.started = backend.member_input(member_id)
             for key, edit in self.edits.items():
                 value = getattr(self._data, key)
                 edit.setText(format_date(value) if key in _DATES else (value or ""))
@@ -243,8 +259,17 @@ class MemberDialog(_FormDialog):
             if self._member_id is None:
                 self.saved_id = mentors.add_member(self._backend.db, data, self._actor)
             else:
-                mentors.update_member(self._backend.db, self._member_id, data, self._actor)
+                mentors.update_member(
+                    self._backend.db, self._member_id, data, self._actor, self.started
+                )
                 self.saved_id = self._member_id
+        except ChangedMeanwhile as exc:
+            if self._overwrite_after(exc):
+                # From the member as saved there: the fields the form does not show (unit,
+                # notes, the admission record) keep the other desk's values.
+                self._data = self.started = exc.current
+                self.save()
+            return
         except UserError as exc:
             self._show_user_error(exc)
             return
