@@ -329,3 +329,51 @@ def test_new_member_class_missing_boundaries(db: Database) -> None:
     assert [m.full_name for m in svc.new_member_class_missing(db, on, months_ahead=0)] == [
         "Quá Hạn"
     ]
+
+
+def test_a_second_desk_saving_the_same_class_is_told_what_changed(db: Database) -> None:
+    """Two desks on one database open the same class; the first moves it; the second's save is
+    refused naming the change, nothing of it is written, and saving again from the class as
+    it is now goes through."""
+    from dataclasses import replace
+
+    from dvdesk.services.concurrency import ChangedMeanwhile
+    from dvdesk.services.setup import open_data_dir
+
+    cid = svc.plan_class(db, _input(), "t")
+    other = open_data_dir(db.path.parent)  # the second desk (same file, or the same server db)
+    try:
+        here = svc.class_input(db, cid)
+        there = svc.class_input(other, cid)
+        assert here == there == _input()
+        svc.update_class(other, cid, replace(there, place="Hội trường B", capacity=5), "d2", there)
+        before = _counts(db)
+        mine = replace(here, name="Lớp nhận thức về Đảng khóa 2")
+        with pytest.raises(ChangedMeanwhile) as caught:
+            svc.update_class(db, cid, mine, "d1", here)
+        changed = caught.value.changes
+        assert [(c.key, c.then, c.now) for c in changed] == [
+            ("place", "Hội trường A", "Hội trường B"),
+            ("capacity", "3", "5"),
+        ]
+        message = caught.value.message("vi")
+        assert "Địa điểm: «Hội trường A» → «Hội trường B»" in message
+        assert "lớp «Lớp nhận thức về Đảng khóa 1»" in message
+        assert "Capacity: «3» → «5»" in caught.value.message("en")
+        assert _counts(db) == before
+        assert svc.class_input(db, cid).name == "Lớp nhận thức về Đảng khóa 1"
+        # Saving again knowingly, from the class as it is now, goes through.
+        assert svc.update_class(db, cid, mine, "d1", caught.value.current)
+        assert svc.class_input(other, cid) == mine  # the other desk's place and seats overwritten
+        # The kind is named in words.
+        opened = svc.class_input(db, cid)
+        svc.update_class(other, cid, replace(opened, kind="new_member"), "d2", opened)
+        with pytest.raises(ChangedMeanwhile) as caught:
+            svc.update_class(db, cid, opened, "d1", opened)
+        assert "«lớp bồi dưỡng nhận thức về Đảng» → «lớp bồi dưỡng lý luận chính trị" in (
+            caught.value.message("vi")
+        )
+        # Without a starting point (the CLI, older callers) nothing is compared.
+        assert svc.update_class(db, cid, opened, "cli")
+    finally:
+        other.close()

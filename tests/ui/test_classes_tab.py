@@ -129,3 +129,46 @@ def test_capacity_overflow_is_refused_and_nothing_written(
     assert "Lớp chỉ còn 1 chỗ" in tab.roster.error.message()
     assert classes.class_enrolments(db, cid) == before
     assert {r.status for r in tab.roster.model.rows()} == {"nominated"}
+
+
+def test_a_class_saved_by_another_desk_meanwhile_is_named_and_asked_about(
+    qtbot: QtBot, db: Database
+) -> None:
+    """The dialog opens a class; another desk changes its place and saves; Save says what
+    changed and asks: keep editing writes nothing and keeps the typing; saving over it goes
+    through from the class as it is now."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import Qt
+    from ui_data import TODAY
+
+    from dvdesk.ui.backend import Backend
+
+    cid = classes.plan_class(
+        db, classes.ClassInput("awareness", "Lớp khóa 1", 2026, 3, place="Hội trường A"), "test"
+    )
+    [summary] = [c for c in classes.classes_for(db, 2026) if c.id == cid]
+    dialog = ClassDialog(Backend(db, "vi", today=lambda: TODAY), 2026, summary, actor="desk1")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("Lớp khóa 1/2026")
+    there = classes.class_input(db, cid)
+    classes.update_class(db, cid, replace(there, place="Hội trường B"), "desk2", there)
+    asked: list[str] = []
+    answers = iter([False, True])
+
+    def answer(message: str) -> bool:
+        asked.append(message)
+        return next(answers)
+
+    dialog.ask_overwrite = answer  # type: ignore[method-assign]
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.saved_id is None and dialog.isVisible()
+    assert "Địa điểm" in asked[0] and "Hội trường B" in asked[0]
+    assert "Địa điểm" in dialog.form_error.message()
+    assert dialog.name.text() == "Lớp khóa 1/2026"  # what was typed is kept
+    assert classes.class_input(db, cid).name == "Lớp khóa 1"  # and not written
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2 and dialog.saved_id == cid
+    assert classes.class_input(db, cid).name == "Lớp khóa 1/2026"

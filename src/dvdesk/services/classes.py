@@ -21,6 +21,7 @@ from dvdesk.domain.pipeline import Stage
 from dvdesk.domain.rulesets import rule_set_on
 from dvdesk.domain.text import clean
 from dvdesk.services import audit
+from dvdesk.services.concurrency import refuse_if_changed, value_text
 from dvdesk.services.derive import load_calendar, refresh
 from dvdesk.services.errors import NotFoundError, UserError
 from dvdesk.services.people import creating_unit
@@ -209,12 +210,70 @@ def plan_class(db: Database, data: ClassInput, actor: str, owner: str | None = N
         return row.id
 
 
-def update_class(db: Database, class_id: str, data: ClassInput, actor: str) -> bool:
+def _as_input(row: PartyClass) -> ClassInput:
+    return ClassInput(
+        kind=row.kind,
+        name=row.name,
+        year=row.year or 0,  # 0: not set (only on a class from before years were kept)
+        quarter=row.quarter or 0,
+        organiser=row.organiser,
+        start_date=row.start_date,
+        end_date=row.end_date,
+        place=row.place,
+        capacity=row.capacity,
+    )
+
+
+def class_input(db: Database, class_id: str) -> ClassInput:
+    """A class's editable fields, as the class form starts from them."""
+    with db.reader() as session:
+        return _as_input(_class(session, class_id))
+
+
+_CHANGE_LABELS: dict[str, tuple[str, str]] = {
+    "kind": ("Loại lớp", "Kind"),
+    "name": ("Tên lớp", "Name"),
+    "year": ("Năm", "Year"),
+    "quarter": ("Quý", "Quarter"),
+    "organiser": ("Đơn vị tổ chức", "Organiser"),
+    "start_date": ("Ngày khai giảng", "Start date"),
+    "end_date": ("Ngày kết thúc", "End date"),
+    "place": ("Địa điểm", "Place"),
+    "capacity": ("Số học viên tối đa", "Capacity"),
+}
+
+
+def _change_text(key: str, value: object) -> str:
+    if key == "kind" and isinstance(value, str):
+        return rules.kind_label(value)
+    if key in ("year", "quarter") and value == 0:
+        return value_text(None)
+    return value_text(value)
+
+
+def update_class(
+    db: Database,
+    class_id: str,
+    data: ClassInput,
+    actor: str,
+    started_from: ClassInput | None = None,
+) -> bool:
     """Change a class; False when nothing changed. The kind cannot change once people are
-    nominated, and the capacity cannot fall below the seats already taken."""
+    nominated, and the capacity cannot fall below the seats already taken.
+
+    `started_from`: the class as the form opened it (class_input); if another desk saved since,
+    concurrency.ChangedMeanwhile names each changed field and nothing is written."""
     _validate(data)
     with db.unit_of_work() as session:
         row = _class(session, class_id)
+        if started_from is not None:
+            refuse_if_changed(
+                started_from,
+                _as_input(row),
+                _CHANGE_LABELS,
+                (f"lớp «{row.name}»", f"the class {row.name!r}"),
+                _change_text,
+            )
         existing = q.enrolments(session, class_id)
         if data.kind != row.kind and existing:
             raise _invalid(

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 from dvdesk.domain.dates import format_date, parse_date
 from dvdesk.services import classes
 from dvdesk.services.classes import ClassInput, ClassSummary
+from dvdesk.services.concurrency import ChangedMeanwhile
 from dvdesk.services.errors import UserError
+from dvdesk.ui import changed_meanwhile
 from dvdesk.ui.person_dialog import ErrorLabel, current_actor
 
 if TYPE_CHECKING:
@@ -114,8 +116,11 @@ class ClassDialog(QDialog):
         layout.addLayout(form)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+        # As opened: a save checks no other desk saved this class since (ChangedMeanwhile).
+        self.started: ClassInput | None = None
         if existing is not None:
-            self._load(existing)
+            self.started = classes.class_input(backend.db, existing.id)
+            self._load(self.started)
         else:
             self.quarter.setCurrentIndex((backend.today().month - 1) // 3)
         width = self.fontMetrics().averageCharWidth() * 70
@@ -146,7 +151,7 @@ class ClassDialog(QDialog):
         self.errors[key] = error
         self.field_widgets[key] = editor
 
-    def _load(self, row: ClassSummary) -> None:
+    def _load(self, row: ClassInput) -> None:
         self.kind.setCurrentIndex(max(self.kind.findData(row.kind), 0))
         self.name.setText(row.name)
         self.organiser.setText(row.organiser)
@@ -201,8 +206,13 @@ class ClassDialog(QDialog):
             if self._existing is None:
                 self.saved_id = classes.plan_class(self._backend.db, data, self._actor)
             else:
-                classes.update_class(self._backend.db, self._existing.id, data, self._actor)
+                classes.update_class(
+                    self._backend.db, self._existing.id, data, self._actor, self.started
+                )
                 self.saved_id = self._existing.id
+        except ChangedMeanwhile as exc:
+            self._changed_meanwhile(exc)
+            return
         except UserError as exc:
             message = exc.message(self._backend.lang)
             if exc.field in self.errors:
@@ -212,3 +222,17 @@ class ClassDialog(QDialog):
             self.adjustSize()
             return
         self.accept()
+
+    def _changed_meanwhile(self, exc: ChangedMeanwhile) -> None:
+        """Another desk saved this class after the form opened: say what changed, and save
+        over it only if the user says so (from the class as it is now)."""
+        message = exc.message(self._backend.lang)
+        self.form_error.show_message(message)
+        self.adjustSize()
+        if self.ask_overwrite(message):
+            self.started = exc.current
+            self.save()
+
+    def ask_overwrite(self, message: str) -> bool:
+        """Whether to save over the other desk's change (tests answer instead of a person)."""
+        return changed_meanwhile.ask_overwrite(self, message)
