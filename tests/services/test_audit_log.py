@@ -5,6 +5,7 @@ the person concerned done in SQL, and the log exported to a workbook that says t
 from __future__ import annotations
 
 import json
+import socket
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -265,9 +266,10 @@ def test_the_export_says_what_the_list_says_and_is_logged(log_db: Database, tmp_
     listed = audit.entries(log_db, actor="minh")
     assert count == len(listed) == 5 and seen[-1] == 5
     header, *rows = _sheet_rows(path)
-    assert header == list(audit_workbook.HEADERS)
+    assert header == [*audit_workbook.HEADERS, audit_workbook.DESK_HEADER]
     assert len(rows) == 5
     first = rows[0]
+    assert first[8] == socket.gethostname()[:80]  # the computer it was done at
     assert first[0] == audit.local_time(listed[0].at)
     assert first[1:4] == ["minh", "Sửa", "Người"]
     assert first[5] == "Đặng Thị Bình (P2)"

@@ -5,6 +5,7 @@ file in the candidates list is logged, once."""
 from __future__ import annotations
 
 import ast
+import socket
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -103,6 +104,10 @@ def test_the_dialog_lists_the_log_newest_first_and_filters_narrow_it(
     dialog.actor.setCurrentIndex(dialog.actor.findData("lan"))
     _wait(qtbot, dialog)
     assert {r.actor for r in dialog.model.rows()} == {"lan"} and dialog.model.total() == 6
+    # Who did it shows the account; on hover, the computer it was done at as well.
+    who = dialog.model.index(0, AuditModel.COL_WHO)
+    assert dialog.model.data(who) == "lan"
+    assert socket.gethostname()[:80] in dialog.model.data(who, Qt.ItemDataRole.ToolTipRole)
 
     dialog.action.setCurrentIndex(dialog.action.findData("update"))
     dialog.since.setText("04/05/2026")
@@ -206,7 +211,7 @@ def test_export_writes_what_the_filters_keep_through_the_injected_chooser(
     assert path == tmp_path / "nhat_ky.xlsx" and asked[0].endswith(".xlsx")
     book = openpyxl.load_workbook(path)
     header, *rows = list(book[audit_workbook.SHEET].iter_rows(values_only=True))
-    assert list(header) == list(audit_workbook.HEADERS)
+    assert list(header) == [*audit_workbook.HEADERS, audit_workbook.DESK_HEADER]
     assert len(rows) == 6 and {r[1] for r in rows} == {"minh"}
     assert str(path) in dialog.message.text()
     # The export is itself in the log, and the list (everyone's now) shows it.

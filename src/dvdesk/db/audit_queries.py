@@ -72,7 +72,7 @@ def _subject_id(table: Any) -> ColumnElement[Any]:
 
 def entries_select(f: AuditFilter) -> Select[Any]:
     """The SELECT of the entries `f` keeps, newest first. Columns: entry_id, at, actor, action,
-    entity, entity_id, before, after, reason, unit_id, unit_code, unit_name, person_id,
+    entity, entity_id, before, after, reason, desk, unit_id, unit_code, unit_name, person_id,
     person_name, person_code."""
     if f.source not in SOURCES:
         raise ValueError(f"unknown audit source {f.source!r}")
@@ -90,6 +90,7 @@ def entries_select(f: AuditFilter) -> Select[Any]:
         t.after,
         t.reason,
     ]
+    columns.append(t.desk if own else literal("").label("desk"))
     if own:
         columns += [
             literal("").label("unit_id"),

@@ -41,6 +41,8 @@ HEADERS = (
     "Lý do",
 )
 UNIT_HEADER = "Đơn vị gửi lên"
+# Our own log only: the computer an entry was made at (several desks share an office's server).
+DESK_HEADER = "Máy tính"
 WIDTHS = (20, 16, 22, 18, 38, 28, 70, 30)
 UNIT_WIDTH = 24
 
@@ -137,6 +139,7 @@ class AuditLine:
     changes: str  # one "field: old → new" a line
     reason: str
     unit: str = ""  # the unit below that sent it ("" for our own log)
+    desk: str = ""  # the computer an entry of our own log was made at
 
 
 def action_words(action: str, step: str = "") -> str:
@@ -165,12 +168,12 @@ _TOP = Alignment(vertical="top")
 
 def _new_sheet(book: Workbook, number: int, units: bool) -> WriteOnlyWorksheet:
     sheet: WriteOnlyWorksheet = book.create_sheet(SHEET if number == 1 else f"{SHEET} ({number})")
-    widths = (*WIDTHS, UNIT_WIDTH) if units else WIDTHS
+    widths = (*WIDTHS, UNIT_WIDTH)  # the last: the unit that sent it, or our desk
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     header = []
-    for title in (*HEADERS, UNIT_HEADER) if units else HEADERS:
+    for title in (*HEADERS, UNIT_HEADER if units else DESK_HEADER):
         cell = WriteOnlyCell(sheet, value=title)
         cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _HEADER_ALIGN
         header.append(cell)
@@ -191,8 +194,7 @@ def _cells(sheet: WriteOnlyWorksheet, line: AuditLine, units: bool) -> list[Writ
         line.changes,
         line.reason,
     ]
-    if units:
-        texts.append(line.unit)
+    texts.append(line.unit if units else line.desk)
     out = [at]
     for number, text in enumerate(texts):
         cell = WriteOnlyCell(sheet, value=_text(text))

@@ -202,6 +202,7 @@ class AuditRow:
     unit_code: str = ""  # for an entry of a unit below: the unit's code ("" for our own)
     unit_name: str = ""
     person_id: str = ""  # the person concerned, "" when none
+    desk: str = ""  # the computer it was made at ("" for a unit's entries and older ones)
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,7 @@ def _row(r: Any) -> AuditRow:
         unit_code=r.unit_code or "",
         unit_name=r.unit_name or "",
         person_id=r.person_id or "",
+        desk=r.desk or "",
     )
 
 
@@ -448,6 +450,7 @@ def _line(row: AuditRow) -> audit_workbook.AuditLine:
         changes="\n".join(c.text() for c in changes(row)),
         reason=row.reason,
         unit=" – ".join(x for x in (row.unit_code, row.unit_name) if x),
+        desk=row.desk,
     )
 
 

@@ -194,6 +194,14 @@ class AuditModel(RowTableModel):
             return row.subject
         return audit.change_summary(row)
 
+    def extra_data(self, row: audit.AuditRow, column: int, role: int) -> Any:
+        if column == self.COL_WHO and role == Qt.ItemDataRole.ToolTipRole and row.desk:
+            # Several desks may share the office's database: where it was done, on hover.
+            return QCoreApplication.translate(
+                "AuditDialog", "{account}, at the computer {desk}"
+            ).format(account=row.actor, desk=row.desk)
+        return None
+
     def sort_keys(self, row: audit.AuditRow) -> tuple[Any, ...]:
         # Rows keep the service's order (newest first); the keys only satisfy the base class.
         return ((row.at, row.entry_id), row.unit_code, row.actor, row.action, row.entity, "", "")
