@@ -155,3 +155,59 @@ def test_text_is_nfc_and_tidied(db: Database) -> None:
     saved = save_plan(db, PlanInput(unit_id=_unit_id(db), year=2027, measures=decomposed))
     assert saved.measures == "Phát triển đảng viên\n- Tạo nguồn"
     assert unicodedata.is_normalized("NFC", saved.measures)
+
+
+def test_a_second_desk_saving_the_same_plan_is_told_what_changed(db: Database) -> None:
+    """Two desks on one database open the year's plan; the first saves; the second's save is
+    refused naming the change, nothing of it is written, and saving again from the plan as it
+    is now goes through. A plan written while the second desk was writing a new one counts."""
+    from dvdesk.services.concurrency import ChangedMeanwhile
+    from dvdesk.services.plans import plan_input
+    from dvdesk.services.setup import open_data_dir
+
+    root = _unit_id(db)
+    a = _add_unit(db, root, "A", "Chi bộ A")
+    other = open_data_dir(db.path.parent)  # the second desk (same file, or the same server db)
+    try:
+        # Both open the form before any plan exists; the other desk saves first.
+        blank = plan_input(db, root, 2026)
+        assert blank == PlanInput(unit_id=root, year=2026) == plan_input(other, root, 2026)
+        save_plan(other, replace(blank, admit_target=150, targets=(UnitTarget(a, 150),)), "d2")
+        before = _counts(db)
+        with pytest.raises(ChangedMeanwhile) as caught:
+            save_plan(db, founding_plan_input(root, 2026), "d1", blank)
+        assert [(c.key, c.then, c.now) for c in caught.value.changes] == [
+            ("admit_target", "0", "150"),
+            ("targets", "—", "Chi bộ A 150"),
+        ]
+        assert _counts(db) == before
+        # Both open the plan now stored; the other desk changes a deadline and the text.
+        here, there = plan_input(db, root, 2026), plan_input(other, root, 2026)
+        assert here == there == caught.value.current
+        changed = replace(there, year_report_due=date(2026, 12, 20), purpose="Mục đích mới.")
+        save_plan(other, changed, "d2", there)
+        before = _counts(db)
+        mine = replace(here, admit_target=160)
+        with pytest.raises(ChangedMeanwhile) as caught:
+            save_plan(db, mine, "d1", here)
+        message = caught.value.message("vi")
+        assert "Hạn báo cáo tổng kết năm: «—» → «20/12/2026»" in message
+        assert "I. Mục đích, yêu cầu: «—» → «Mục đích mới.»" in message
+        assert "kế hoạch phát triển đảng viên năm 2026" in message
+        assert "Year report due" in caught.value.message("en")
+        assert _counts(db) == before
+        assert plan_input(db, root, 2026).admit_target == 150  # nothing of the refused save
+        # Saving again knowingly, from the plan as it is now, goes through.
+        saved = save_plan(db, mine, "d1", caught.value.current)
+        assert saved.admit_target == 160 and plan_input(other, root, 2026) == mine
+        # A long text is cut short in the list; without a starting point (the demo, older
+        # callers) nothing is compared.
+        opened = plan_input(db, root, 2026)
+        save_plan(other, replace(opened, measures="- Một việc rất dài. " * 20), "d2")
+        with pytest.raises(ChangedMeanwhile) as caught:
+            save_plan(db, opened, "d1", opened)
+        [measures] = caught.value.changes
+        assert measures.now.endswith("…") and len(measures.now) == 80
+        assert save_plan(db, replace(opened, admit_target=170), "d1").admit_target == 170
+    finally:
+        other.close()

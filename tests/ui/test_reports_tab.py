@@ -155,6 +155,39 @@ def test_the_office_gives_targets_to_its_units(make_tab: Callable[[], ReportsTab
     dialog.deleteLater()
 
 
+def test_a_plan_saved_by_another_desk_meanwhile_is_named_and_asked_about(
+    qtbot: QtBot, make_gui: Callable[..., Gui]
+) -> None:
+    """Both desks open the plan before it exists; the other saves first; Save says what the
+    other desk wrote and asks: keep editing writes nothing; saving over it goes through."""
+    from dataclasses import replace
+
+    tab = cell_tab(qtbot, make_gui)
+    db = tab._backend.db
+    dialog = PlanDialog(tab._backend, tab.unit_id, YEAR, None, False, tab)
+    qtbot.addWidget(dialog)
+    dialog.fill_founding()
+    there = plans.plan_input(db, tab.unit_id, YEAR)
+    plans.save_plan(db, replace(there, admit_target=12), "desk2", there)
+    asked: list[str] = []
+    answers = iter([False, True])
+
+    def answer(message: str) -> bool:
+        asked.append(message)
+        return next(answers)
+
+    dialog.ask_overwrite = answer  # type: ignore[method-assign]
+    dialog.save()
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.saved is None
+    assert "Chỉ tiêu kết nạp: «0» → «12»" in asked[0]
+    assert "Chỉ tiêu kết nạp" in dialog.form_error.message()
+    assert dialog.admit_target.value() == 200  # what was typed is kept
+    assert plans.plan_input(db, tab.unit_id, YEAR).admit_target == 12  # and not written
+    dialog.save()
+    assert len(asked) == 2 and dialog.result() == QDialog.DialogCode.Accepted
+    assert plans.plan_input(db, tab.unit_id, YEAR).admit_target == 200
+
+
 # --- the report ----------------------------------------------------------------------------
 
 

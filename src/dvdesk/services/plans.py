@@ -8,6 +8,7 @@ below it (giao chỉ tiêu). Saving validates everything first and writes nothin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date
 
@@ -17,6 +18,7 @@ from dvdesk.db.engine import Database, Session
 from dvdesk.db.models import PlanTarget, Unit, YearPlan
 from dvdesk.domain.text import nfc
 from dvdesk.services import audit
+from dvdesk.services.concurrency import refuse_if_changed, value_text
 from dvdesk.services.errors import NotFoundError, UserError
 
 MIN_YEAR = 2000
@@ -394,18 +396,113 @@ def _plan_snapshot(plan: YearPlan) -> dict[str, object]:
     return data
 
 
-def save_plan(db: Database, plan: PlanInput, actor: str = "") -> PlanView:
+def _as_input(plan: YearPlan) -> PlanInput:
+    values = {name: getattr(plan, name) for name in _PLAN_FIELDS}
+    return PlanInput(
+        unit_id=plan.unit_id,
+        year=plan.year,
+        **values,
+        purpose=plan.purpose,
+        measures=plan.measures,
+        organisation=plan.organisation,
+        targets=tuple(
+            UnitTarget(t.unit_id, t.admit_target, t.awareness_trainees_target)
+            for t in sorted(plan.targets, key=lambda t: t.unit_id)
+        ),
+    )
+
+
+def _stored_input(session: Session, unit_id: str, year: int) -> PlanInput:
+    row = q.year_plan(session, unit_id, year)
+    # No plan yet: a blank one, so that a plan another desk saves meanwhile differs from it.
+    return _as_input(row) if row is not None else PlanInput(unit_id=unit_id, year=year)
+
+
+def plan_input(db: Database, unit_id: str, year: int) -> PlanInput:
+    """The unit's plan for the year as the plan form starts from it (a blank plan when it has
+    none yet)."""
+    with db.reader() as session:
+        return _stored_input(session, unit_id, year)
+
+
+_CHANGE_LABELS: dict[str, tuple[str, str]] = {
+    "unit_id": ("Đơn vị", "Unit"),
+    "year": ("Năm", "Year"),
+    "admit_target": ("Chỉ tiêu kết nạp", "People to admit"),
+    "youth_union_share": ("Tỷ lệ đoàn viên (%)", "Youth Union share (%)"),
+    "awareness_trainees_target": (
+        "Số người cử đi học lớp nhận thức về Đảng",
+        "People to send to the awareness class",
+    ),
+    "new_member_trainees_target": (
+        "Số người cử đi học lớp đảng viên mới",
+        "People to send to the new-member class",
+    ),
+    "awareness_classes_min": ("Số lớp nhận thức về Đảng (tối thiểu)", "Awareness classes (min)"),
+    "awareness_classes_max": ("Số lớp nhận thức về Đảng (tối đa)", "Awareness classes (max)"),
+    "new_member_classes_min": ("Số lớp đảng viên mới (tối thiểu)", "New-member classes (min)"),
+    "new_member_classes_max": ("Số lớp đảng viên mới (tối đa)", "New-member classes (max)"),
+    "review_cadence": ("Sơ kết", "Progress reviews"),
+    "base_plans_due": ("Hạn các đơn vị gửi kế hoạch", "Units send their plans by"),
+    "half_year_report_due": ("Hạn báo cáo sơ kết 6 tháng", "Half-year report due"),
+    "year_report_due": ("Hạn báo cáo tổng kết năm", "Year report due"),
+    "purpose": ("I. Mục đích, yêu cầu", "I. Purpose and requirements"),
+    "measures": ("III. Nhiệm vụ, giải pháp", "III. Tasks and measures"),
+    "organisation": ("IV. Tổ chức thực hiện", "IV. Organising the work"),
+    "targets": ("Chỉ tiêu giao cho các đơn vị", "Targets given to the units"),
+}
+_SHOWN_TEXT = 80  # characters of a paragraph field shown in a change list
+
+
+def _change_words(names: dict[str, str]) -> Callable[[str, object], str]:
+    """How a plan's field reads in a change list: units by name, long texts cut short."""
+
+    def words(key: str, value: object) -> str:
+        if key == "targets" and isinstance(value, tuple):
+            given = [
+                f"{names.get(t.unit_id, t.unit_id)} {t.admit_target}"
+                + (f" ({t.awareness_trainees_target})" if t.awareness_trainees_target else "")
+                for t in value
+            ]
+            return "; ".join(given) or value_text(None)
+        if key == "review_cadence" and isinstance(value, str):
+            return REVIEW_LABELS.get(value, value)
+        if isinstance(value, str) and value and key in ("purpose", "measures", "organisation"):
+            text = " / ".join(value.splitlines())
+            return text if len(text) <= _SHOWN_TEXT else text[: _SHOWN_TEXT - 1] + "…"
+        return value_text(value)
+
+    return words
+
+
+def save_plan(
+    db: Database, plan: PlanInput, actor: str = "", started_from: PlanInput | None = None
+) -> PlanView:
     """Create or replace the unit's plan for the year, in one transaction, audit logged.
 
     Bad input raises UserError naming the field, before anything is written. Targets may go
-    only to the plan's unit or units below it.
+    only to the plan's unit or units below it. `started_from`: the plan as the form opened it
+    (plan_input); if another desk saved the plan since, concurrency.ChangedMeanwhile names
+    each changed field and nothing is written.
     """
     _validate(plan)
     actor = actor or audit.current_user()
     with db.unit_of_work() as session:
-        if session.get(Unit, plan.unit_id) is None:
+        unit = session.get(Unit, plan.unit_id)
+        if unit is None:
             raise NotFoundError("Không tìm thấy đơn vị.", "Unit not found.")
         below = _units_below(session, plan.unit_id)
+        if started_from is not None:
+            refuse_if_changed(
+                started_from,
+                _stored_input(session, plan.unit_id, plan.year),
+                _CHANGE_LABELS,
+                (
+                    f"kế hoạch phát triển đảng viên năm {plan.year} của {unit.name}",
+                    f"the {plan.year} plan for developing new members of {unit.name}",
+                ),
+                _change_words(below),
+            )
         for target in plan.targets:
             if target.unit_id not in below:
                 raise UserError(

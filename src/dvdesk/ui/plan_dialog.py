@@ -39,9 +39,11 @@ from PySide6.QtWidgets import (
 
 from dvdesk.domain.dates import format_date, parse_date
 from dvdesk.services import plans
+from dvdesk.services.concurrency import ChangedMeanwhile
 from dvdesk.services.errors import UserError
 from dvdesk.services.plans import PlanInput, PlanView, UnitTarget
 from dvdesk.services.targets import proposed_shares
+from dvdesk.ui import changed_meanwhile
 from dvdesk.ui.person_dialog import ErrorLabel, current_actor
 
 if TYPE_CHECKING:
@@ -120,10 +122,10 @@ class PlanDialog(QDialog):
         layout.addWidget(self.form_error)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)
-        if existing is not None:
-            self.load(existing.as_input())
-        else:
-            self.load(PlanInput(unit_id=unit_id, year=year))
+        # As opened (the plan as stored now, or a blank one): a save checks no other desk
+        # saved this plan since (ChangedMeanwhile).
+        self.started = plans.plan_input(backend.db, unit_id, year)
+        self.load(self.started)
         char, line = self.fontMetrics().averageCharWidth(), self.fontMetrics().height()
         self.resize(
             max(char * 90, self.sizeHint().width()), min(self.sizeHint().height(), 34 * line)
@@ -490,7 +492,10 @@ class PlanDialog(QDialog):
             self._show_field(first)
             return
         try:
-            self.saved = plans.save_plan(self._backend.db, data, self._actor)
+            self.saved = plans.save_plan(self._backend.db, data, self._actor, self.started)
+        except ChangedMeanwhile as exc:
+            self._changed_meanwhile(exc)
+            return
         except UserError as exc:
             message = exc.message(self._backend.lang)
             if exc.field in self.errors:
@@ -499,3 +504,16 @@ class PlanDialog(QDialog):
             self.form_error.show_message(self.tr("Not saved: {message}").format(message=message))
             return
         self.accept()
+
+    def _changed_meanwhile(self, exc: ChangedMeanwhile) -> None:
+        """Another desk saved this plan after the form opened: say what changed, and save
+        over it only if the user says so (from the plan as it is now)."""
+        message = exc.message(self._backend.lang)
+        self.form_error.show_message(message)
+        if self.ask_overwrite(message):
+            self.started = exc.current
+            self.save()
+
+    def ask_overwrite(self, message: str) -> bool:
+        """Whether to save over the other desk's change (tests answer instead of a person)."""
+        return changed_meanwhile.ask_overwrite(self, message)
