@@ -147,6 +147,21 @@ class Checks:
             forget_key(target)
         return "SQLCipher database and Argon2id vault work"
 
+    def server_driver(self) -> str:
+        # An office desk opens its shared PostgreSQL database through psycopg's binary build,
+        # which carries libpq: no other install on the desk. No server is reached here.
+        import psycopg
+
+        from dvdesk.db.engine import without_password
+
+        if psycopg.pq.__impl__ not in ("binary", "c"):
+            raise AssertionError(f"psycopg runs on its {psycopg.pq.__impl__} implementation")
+        if without_password("postgresql+psycopg://u:p@h/db") != "postgresql+psycopg://u@h/db":
+            raise AssertionError("a server address is not read as expected")
+        return (
+            f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}, libpq {psycopg.pq.version()})"
+        )
+
     def translation(self) -> str:
         from dvdesk.ui.catalogue_check import vietnamese_catalogue
 
@@ -168,6 +183,7 @@ CHECKS: tuple[tuple[str, str], ...] = (
     ("printing", "in biểu mẫu / printing a form"),
     ("exchange", "trao đổi tệp / exchange bundle"),
     ("encryption", "mã hóa dữ liệu / encryption at rest"),
+    ("server_driver", "máy chủ dùng chung / shared server driver"),
     ("translation", "bản dịch tiếng Việt / Vietnamese translation"),
 )
 

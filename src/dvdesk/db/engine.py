@@ -27,7 +27,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -150,6 +150,15 @@ def _on_server_begin(conn: Any) -> None:
 def is_server_url(target: str | Path) -> bool:
     """Whether `target` names a database on a server (a URL) rather than a local file."""
     return isinstance(target, str) and target.startswith("postgresql")
+
+
+def without_password(url: str) -> str:
+    """The URL as it may be written down: no password in it."""
+    parts = make_url(url)
+    bare = URL.create(
+        parts.drivername, parts.username, None, parts.host, parts.port, parts.database, parts.query
+    )
+    return bare.render_as_string(hide_password=False)
 
 
 def server_name(url: str) -> str:
