@@ -127,6 +127,42 @@ def test_print_settings_are_saved_and_used_on_the_next_form(
     assert printed.number_text == "01-NQ/CBVP"
 
 
+def test_print_settings_saved_by_another_desk_meanwhile_are_named_and_asked_about(
+    qtbot: QtBot, make_gui: Callable[..., Gui]
+) -> None:
+    from dataclasses import replace
+
+    from dvdesk.services import print_settings
+
+    gui = make_gui()
+    dialog = PrintSettingsDialog(gui.window._backend, gui.window)
+    qtbot.addWidget(dialog)
+    dialog.place.setText("Vinh")
+    dialog.unit_symbol.setText("CBVP")
+    there = print_settings.print_page(gui.db)
+    assert there.unit is not None
+    theirs = replace(there, unit=replace(there.unit, secretary_name="Trần Thị Bình"))
+    print_settings.save_print_page(gui.db, theirs, "desk2", there)
+    asked: list[str] = []
+    answers = iter([False, True])
+
+    def answer(message: str) -> bool:
+        asked.append(message)
+        return next(answers)
+
+    dialog.ask_overwrite = answer  # type: ignore[method-assign]
+    dialog.save()
+    assert not dialog.saved and "Trần Thị Bình" in asked[0]
+    assert "Trần Thị Bình" in dialog.form_error.message()
+    assert dialog.place.text() == "Vinh"  # what was typed is kept
+    assert print_settings.print_page(gui.db).settings.place != "Vinh"  # and nothing written
+    dialog.save()
+    assert dialog.saved and len(asked) == 2
+    saved = print_settings.print_page(gui.db)
+    assert saved.settings.place == "Vinh"
+    assert saved.unit is not None and saved.unit.symbol == "CBVP"
+
+
 def test_unticking_the_register_prints_without_a_number(
     qtbot: QtBot, make_gui: Callable[..., Gui]
 ) -> None:

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 
 from dvdesk.domain.dossier import MarginsMM
 from dvdesk.services import print_settings
+from dvdesk.services.concurrency import ChangedMeanwhile
 from dvdesk.services.errors import UserError
-from dvdesk.services.print_settings import MARGIN_RANGE, PrintSettings, UnitPrintInfo
+from dvdesk.services.print_settings import MARGIN_RANGE, PrintPage, PrintSettings, UnitPrintInfo
+from dvdesk.ui import changed_meanwhile
 from dvdesk.ui.person_dialog import ErrorLabel, current_actor
 
 if TYPE_CHECKING:
@@ -42,11 +44,10 @@ class PrintSettingsDialog(QDialog):
         self._backend = backend
         self._actor = actor or current_actor()
         self.saved = False
-        current = print_settings.print_settings(backend.db)
-        info = backend.install_info()
-        self._unit: UnitPrintInfo | None = (
-            print_settings.unit_print_info(backend.db, info.unit_id) if info else None
-        )
+        # As opened: a save checks no other desk saved these since (ChangedMeanwhile).
+        self.started = print_settings.print_page(backend.db)
+        current = self.started.settings
+        self._unit: UnitPrintInfo | None = self.started.unit
         self.form_error = ErrorLabel(self)
 
         committee = QGroupBox(self.tr("The committee above the chi bộ"), self)
@@ -134,22 +135,27 @@ class PrintSettingsDialog(QDialog):
             committee_signs_as=self.signs_as.currentText(),
         )
 
+    def page(self) -> PrintPage:
+        """What the form holds: the settings, and this unit's print details if it has a unit."""
+        unit = None
+        if self._unit is not None:
+            unit = UnitPrintInfo(
+                self._unit.unit_id,
+                self._unit.name,
+                self.unit_place.text(),
+                self.unit_symbol.text(),
+                self.unit_secretary.text(),
+            )
+        return PrintPage(self.settings(), unit)
+
     def save(self) -> None:
         self.unit_symbol_error.show_message("")
+        self.form_error.show_message("")
         try:
-            if self._unit is not None:
-                print_settings.save_unit_print_info(
-                    self._backend.db,
-                    UnitPrintInfo(
-                        self._unit.unit_id,
-                        self._unit.name,
-                        self.unit_place.text(),
-                        self.unit_symbol.text(),
-                        self.unit_secretary.text(),
-                    ),
-                    self._actor,
-                )
-            print_settings.save_print_settings(self._backend.db, self.settings(), self._actor)
+            print_settings.save_print_page(self._backend.db, self.page(), self._actor, self.started)
+        except ChangedMeanwhile as exc:
+            self._changed_meanwhile(exc)
+            return
         except UserError as exc:
             message = exc.message(self._backend.lang)
             if exc.field == "symbol":
@@ -159,3 +165,16 @@ class PrintSettingsDialog(QDialog):
             return
         self.saved = True
         self.accept()
+
+    def _changed_meanwhile(self, exc: ChangedMeanwhile) -> None:
+        """Another desk saved print settings after the form opened: say what changed, and
+        save over it only if the user says so (from the settings as they are now)."""
+        message = exc.message(self._backend.lang)
+        self.form_error.show_message(message)
+        if self.ask_overwrite(message):
+            self.started = exc.current
+            self.save()
+
+    def ask_overwrite(self, message: str) -> bool:
+        """Whether to save over the other desk's change (tests answer instead of a person)."""
+        return changed_meanwhile.ask_overwrite(self, message)
