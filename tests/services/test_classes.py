@@ -377,3 +377,52 @@ def test_a_second_desk_saving_the_same_class_is_told_what_changed(db: Database) 
         assert svc.update_class(db, cid, opened, "cli")
     finally:
         other.close()
+
+
+def test_a_second_desk_recording_the_same_results_is_told_what_changed(db: Database) -> None:
+    """Two desks open the results of the same people; the first records them; the second's
+    save is refused naming each person's change, nothing of it is written, and saving again
+    from the results as they are now goes through."""
+    from dvdesk.services.concurrency import ChangedMeanwhile
+    from dvdesk.services.setup import open_data_dir
+
+    cid = svc.plan_class(db, _input(capacity=None), "t")
+    an, binh = _sympathiser(db, "Nguyễn Văn An"), _sympathiser(db, "Lê Thị Bình")
+    svc.nominate(db, cid, [an, binh], ON, "t")
+    svc.enrol(db, cid, [an, binh], ON, "t")
+    other = open_data_dir(db.path.parent)  # the second desk (same file, or the same server db)
+    try:
+
+        def opened(database: Database) -> dict[str, svc.RecordedResult]:
+            rows = svc.class_enrolments(database, cid)
+            return {r.person_id: svc.recorded_result(r) for r in rows}
+
+        here, there = opened(db), opened(other)
+        assert here == there
+        svc.record_results(other, cid, {binh: (True, 6, "8")}, date(2026, 3, 8), "d2", there)
+        before = _counts(db)
+        mine = {an: svc.Result(True, 5, "7"), binh: svc.Result(False, 2, "4")}
+        with pytest.raises(ChangedMeanwhile) as caught:
+            svc.record_results(db, cid, mine, date(2026, 3, 9), "d1", here)
+        assert [(c.key, c.then, c.now) for c in caught.value.changes] == [
+            (f"{binh}.status", "đã ghi danh, chưa có kết quả", "đạt"),
+            (f"{binh}.attended_sessions", "—", "6"),
+            (f"{binh}.score", "—", "8"),
+            (f"{binh}.result_on", "—", "08/03/2026"),
+        ]
+        message = caught.value.message("vi")
+        assert "Lê Thị Bình, điểm: «—» → «8»" in message
+        assert "kết quả học lớp «Lớp nhận thức về Đảng khóa 1»" in message
+        assert "Lê Thị Bình, score" in caught.value.message("en")
+        assert _counts(db) == before
+        assert opened(db) == caught.value.current
+        assert opened(db)[an].status == "enrolled"  # nothing of desk 1 written
+        # Saving again knowingly, from the results as they are now, goes through.
+        assert svc.record_results(db, cid, mine, date(2026, 3, 9), "d1", caught.value.current)
+        now = opened(other)
+        assert (now[an].status, now[binh].status, now[binh].score) == ("passed", "failed", "4")
+        # Only the people saved are compared.
+        svc.record_results(other, cid, {binh: (True, 6, "6")}, ON, "d2")
+        assert svc.record_results(db, cid, {an: (True, 6, "9")}, ON, "d1", {an: now[an]})
+    finally:
+        other.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from ui_data import wait_loaded
 
@@ -172,3 +173,42 @@ def test_a_class_saved_by_another_desk_meanwhile_is_named_and_asked_about(
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 2 and dialog.saved_id == cid
     assert classes.class_input(db, cid).name == "Lớp khóa 1/2026"
+
+
+def test_results_recorded_by_another_desk_meanwhile_are_named_and_asked_about(
+    qtbot: QtBot, make_gui: Callable[..., Gui], db: Database, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    cid = classes.plan_class(db, classes.ClassInput("awareness", "Lớp khóa 3", 2026, 3), "test")
+    chau = _person_id(db, "Trần Minh Châu")
+    classes.nominate(db, cid, [chau], date(2026, 7, 1), "test")
+    classes.enrol(db, cid, [chau], date(2026, 7, 2), "test")
+    _, tab = _open(qtbot, make_gui)
+    tab.select_class(cid)
+    tab.roster.select_people([chau])
+    asked: list[str] = []
+    answers = iter([False, True])
+
+    def answer(message: str) -> bool:
+        asked.append(message)
+        return next(answers)
+
+    def results(dialog: ResultsDialog) -> int:
+        dialog.ask_overwrite = answer  # type: ignore[method-assign]
+        dialog.set_result(0, False, 3, "4")
+        # Meanwhile another desk records a pass with a score.
+        classes.record_results(db, cid, {chau: (True, 6, "9")}, date(2026, 7, 20), "desk2")
+        dialog._accept()
+        assert dialog.result() != QDialog.DialogCode.Accepted
+        assert "Trần Minh Châu, điểm" in asked[0] and "«9»" in asked[0]
+        assert "«9»" in dialog.error.message()
+        assert dialog.table.item(0, 3).text() == "4"  # what was typed is kept
+        assert classes.class_enrolments(db, cid)[0].score == "9"  # and nothing written
+        dialog._accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ResultsDialog, "exec", results)
+    tab.roster.record_results()
+    assert len(asked) == 2
+    [row] = classes.class_enrolments(db, cid)
+    assert (row.status, row.attended_sessions, row.score) == ("failed", 3, "4")
+    assert [r.status for r in tab.roster.model.rows()] == ["failed"]

@@ -8,7 +8,7 @@ a UserError naming the field (and the first person at fault) means nothing was w
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from dvdesk.db import class_queries as q
@@ -21,7 +21,12 @@ from dvdesk.domain.pipeline import Stage
 from dvdesk.domain.rulesets import rule_set_on
 from dvdesk.domain.text import clean
 from dvdesk.services import audit
-from dvdesk.services.concurrency import refuse_if_changed, value_text
+from dvdesk.services.concurrency import (
+    ChangedMeanwhile,
+    changes_between,
+    refuse_if_changed,
+    value_text,
+)
 from dvdesk.services.derive import load_calendar, refresh
 from dvdesk.services.errors import NotFoundError, UserError
 from dvdesk.services.people import creating_unit
@@ -561,21 +566,101 @@ def withdraw(
         return len(ids)
 
 
+@dataclass(frozen=True)
+class RecordedResult:
+    """One person's result in a class as the results form shows it (and may correct)."""
+
+    status: str
+    attended_sessions: int | None
+    score: str
+    result_on: date | None
+
+
+def recorded_result(row: EnrolmentRow) -> RecordedResult:
+    """The results form's starting point for one row of class_enrolments."""
+    return RecordedResult(row.status, row.attended_sessions, row.score, row.result_on)
+
+
+def _recorded(enrolment: Enrolment) -> RecordedResult:
+    return RecordedResult(
+        enrolment.status, enrolment.attended_sessions, enrolment.score, enrolment.result_on
+    )
+
+
+_RESULT_LABELS: dict[str, tuple[str, str]] = {
+    "status": ("kết quả", "result"),
+    "attended_sessions": ("số buổi học", "sessions attended"),
+    "score": ("điểm", "score"),
+    "result_on": ("ngày ghi kết quả", "result date"),
+}
+_STATUS_WORDS = {
+    rules.NOMINATED: "được cử đi học",
+    rules.ENROLLED: "đã ghi danh, chưa có kết quả",
+    rules.PASSED: "đạt",
+    rules.FAILED: "không đạt",
+    rules.WITHDRAWN: "thôi học",
+}
+
+
+def _result_text(key: str, value: object) -> str:
+    if key == "status" and isinstance(value, str):
+        return _STATUS_WORDS.get(value, value)
+    return value_text(value)
+
+
+def _refuse_if_results_changed(
+    session: Session,
+    row: PartyClass,
+    started: Mapping[str, RecordedResult],
+    current: Mapping[str, Enrolment],
+) -> None:
+    """ChangedMeanwhile naming, person by person, each result another desk recorded since the
+    form opened; its `current` is the results now, by person id."""
+    now = {pid: _recorded(current[pid]) for pid in started if pid in current}
+    found = [
+        (pid, change)
+        for pid, then in started.items()
+        if pid in now
+        for change in changes_between(then, now[pid], _RESULT_LABELS, _result_text)
+    ]
+    if found:
+        names = {pid: p.full_name for pid, p in _people(session, [p for p, _ in found]).items()}
+        changes = [
+            replace(
+                change,
+                key=f"{pid}.{change.key}",
+                label_vi=f"{names[pid]}, {change.label_vi}",
+                label_en=f"{names[pid]}, {change.label_en}",
+            )
+            for pid, change in found
+        ]
+        raise ChangedMeanwhile(
+            f"kết quả học lớp «{row.name}»", f"the results of the class {row.name!r}", changes, now
+        )
+
+
 def record_results(
     db: Database,
     class_id: str,
     results: Mapping[str, Result | tuple[bool, int | None, str]],
     on: date,
     actor: str,
+    started_from: Mapping[str, RecordedResult] | None = None,
 ) -> int:
     """Record the results of many enrolled people at once; how many. A result already recorded
-    may be corrected unless a certificate was issued for it."""
+    may be corrected unless a certificate was issued for it.
+
+    `started_from`: each person's result as the form opened it (recorded_result); if another
+    desk recorded any of them since, concurrency.ChangedMeanwhile names each and nothing is
+    written."""
     if not results:
         raise _invalid("person_ids", "Chưa chọn người nào.", "No one is selected.")
     parsed = {pid: r if isinstance(r, Result) else Result(*r) for pid, r in results.items()}
     with db.unit_of_work() as session:
-        _class(session, class_id)
+        row = _class(session, class_id)
         current = _enrolment_map(session, class_id, list(parsed))
+        if started_from is not None:
+            _refuse_if_results_changed(session, row, started_from, current)
         for pid, result in parsed.items():
             enrolment = current[pid]
             if enrolment.status not in (rules.ENROLLED, rules.PASSED, rules.FAILED):

@@ -8,7 +8,7 @@ the table, icon and text, and nothing is written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -37,9 +37,11 @@ from dvdesk.domain.accounts import Permission
 from dvdesk.domain.dates import format_date, parse_date
 from dvdesk.domain.text import fold
 from dvdesk.services import classes
-from dvdesk.services.classes import ClassSummary, EnrolmentRow, Result
+from dvdesk.services.classes import ClassSummary, EnrolmentRow, RecordedResult, Result
+from dvdesk.services.concurrency import ChangedMeanwhile
 from dvdesk.services.errors import UserError
 from dvdesk.ui import bus as changes
+from dvdesk.ui import changed_meanwhile
 from dvdesk.ui.marks import QT_TRANSLATE_NOOP
 from dvdesk.ui.permissions import offer_only_if
 from dvdesk.ui.person_dialog import ErrorLabel, current_actor
@@ -250,12 +252,15 @@ class ClassRoster(QWidget):
             )
             self.info.clear()
             return False
+        self._saved(done, what)
+        return True
+
+    def _saved(self, done: str, what: str = changes.CLASSES) -> None:
         self.error.show_message("")
         self.info.setText(done)
         self.reload()
         self.changed.emit()
         self._bus.announce(what)
-        return True
 
     def nominate(self) -> None:
         summary = self.current
@@ -294,21 +299,30 @@ class ClassRoster(QWidget):
 
     def record_results(self) -> None:
         summary = self.current
+        chosen = {r.person_id for r in self.selected_rows()}
+        if summary is None or not chosen:
+            return
+        # The dialog shows each result as stored now, and the save checks no other desk
+        # recorded one since (ChangedMeanwhile); it saves itself, so a refusal keeps the typing.
         rows = [
             r
-            for r in self.selected_rows()
-            if r.status in ("enrolled", "passed", "failed") and not r.certificate_number
+            for r in classes.class_enrolments(self._backend.db, summary.id)
+            if r.person_id in chosen
+            and r.status in ("enrolled", "passed", "failed")
+            and not r.certificate_number
         ]
-        if summary is None or not rows:
+        if not rows:
             return
-        dialog = ResultsDialog(rows, self._backend.today(), self)
+
+        def save(
+            results: dict[str, Result], on: date, started: Mapping[str, RecordedResult]
+        ) -> None:
+            classes.record_results(self._backend.db, summary.id, results, on, self._actor, started)
+
+        dialog = ResultsDialog(rows, self._backend.today(), self, save, self._backend.lang)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        results, on = dialog.results(), dialog.on
-        self._run(
-            lambda: classes.record_results(self._backend.db, summary.id, results, on, self._actor),
-            self.tr("Results recorded for %n person(s).", "", len(results)),
-        )
+        self._saved(self.tr("Results recorded for %n person(s).", "", len(rows)))
 
     def issue_certificates(self) -> None:
         summary = self.current
@@ -413,15 +427,31 @@ class NominateDialog(QDialog):
         self.accept()
 
 
-class ResultsDialog(QDialog):
-    """One line per person: passed or not, sessions attended, score."""
+SaveResults = Callable[[dict[str, Result], date, Mapping[str, RecordedResult]], object]
 
-    def __init__(self, rows: list[EnrolmentRow], today: date, parent: QWidget | None = None):
+
+class ResultsDialog(QDialog):
+    """One line per person: passed or not, sessions attended, score. With `save`, OK saves
+    (the results, their date, and each result as the dialog opened it): a refusal shows in the
+    dialog and keeps what was typed."""
+
+    def __init__(
+        self,
+        rows: list[EnrolmentRow],
+        today: date,
+        parent: QWidget | None = None,
+        save: SaveResults | None = None,
+        lang: str = "vi",
+    ):
         super().__init__(parent)
         self.setObjectName("results_dialog")
         self.setWindowTitle(self.tr("Record results"))
         self.on = today
         self._rows = rows
+        self._save = save
+        self._lang = lang
+        # As opened: the save checks no other desk recorded these results since.
+        self.started = {r.person_id: classes.recorded_result(r) for r in rows}
         self.table = QTableWidget(len(rows), 4, self)
         self.table.setObjectName("results_table")
         self.table.setHorizontalHeaderLabels(
@@ -504,7 +534,31 @@ class ResultsDialog(QDialog):
                     )
                 )
                 return
+        self.error.show_message("")
+        if self._save is not None:
+            try:
+                self._save(self.results(), self.on, self.started)
+            except ChangedMeanwhile as exc:
+                self._changed_meanwhile(exc)
+                return
+            except UserError as exc:
+                nothing = QCoreApplication.translate("ClassRoster", "Nothing was saved: {message}")
+                self.error.show_message(nothing.format(message=exc.message(self._lang)))
+                return
         self.accept()
+
+    def _changed_meanwhile(self, exc: ChangedMeanwhile) -> None:
+        """Another desk recorded some of these results after the dialog opened: say which, and
+        save over them only if the user says so (from the results as they are now)."""
+        message = exc.message(self._lang)
+        self.error.show_message(message)
+        if self.ask_overwrite(message):
+            self.started = exc.current
+            self._accept()
+
+    def ask_overwrite(self, message: str) -> bool:
+        """Whether to save over the other desk's change (tests answer instead of a person)."""
+        return changed_meanwhile.ask_overwrite(self, message)
 
 
 class CertificatesDialog(QDialog):
