@@ -142,3 +142,32 @@ def test_someone_ever_admitted_is_never_purged(world: World) -> None:
     purge.set_period(world.office, 12)
     world.office_to_cell()
     assert purge.purge(world.cell, TODAY).purged == ()
+
+
+def test_a_second_desk_setting_the_period_is_told_what_changed(tmp_path: Path) -> None:
+    """Two desks at the office open the period form; the first sets it; the second's save is
+    refused naming the change, nothing is written, and saving again from the period as it is
+    now goes through."""
+    from dvdesk.services.concurrency import ChangedMeanwhile
+    from dvdesk.services.setup import init_unit, open_data_dir
+
+    office = open_data_dir(tmp_path / "office")
+    init_unit(office, "DUK", "Ban Tổ chức Đảng ủy Khối", "office", actor="test")
+    other = open_data_dir(tmp_path / "office")  # the second desk on the same database
+    try:
+        here, there = purge.period_setting(office), purge.period_setting(other)
+        assert here == there == purge.PeriodSetting(None)
+        purge.set_period(other, 36, "desk2", started_from=there)
+        with pytest.raises(ChangedMeanwhile) as caught:
+            purge.set_period(office, 24, "desk1", started_from=here)
+        assert [(c.key, c.then, c.now) for c in caught.value.changes] == [("months", "0", "36")]
+        assert "thời hạn xóa dữ liệu cá nhân" in caught.value.message("vi")
+        assert "Months (0: never): «0» → «36»" in caught.value.message("en")
+        assert purge.period(office) == 36  # nothing of desk 1 written
+        purge.set_period(office, 24, "desk1", started_from=caught.value.current)
+        assert purge.period(other) == 24
+        purge.set_period(office, None, "cli")  # no starting point: not compared
+        assert purge.period(other) is None
+    finally:
+        other.close()
+        office.close()

@@ -491,3 +491,40 @@ def test_the_office_sets_the_retention_period_from_the_file_menu(
     assert window.set_purge_period() and purge.period(office_db) is None
     window.close()
     gui.shutdown()
+
+
+def test_a_retention_period_set_by_another_desk_meanwhile_is_named_and_asked_about(
+    qtbot: QtBot, office_db: Database
+) -> None:
+    """The box opens; meanwhile another desk sets the period; the save says so and asks: keep
+    editing opens the box again with the number typed; saving over it writes it."""
+    from dvdesk.services import purge
+    from dvdesk.ui.app import Gui
+
+    purge.set_period(office_db, 24)
+    gui = Gui(office_db, "vi", today=lambda: TODAY)
+    qtbot.addWidget(gui.window)
+    window = gui.window
+    shown: list[int] = []
+
+    def ask_int(title: str, label: str, value: int) -> int:
+        shown.append(value)
+        if len(shown) == 1:
+            purge.set_period(office_db, 48, "desk2")  # the other desk, while the box is open
+        return 36
+
+    asked: list[str] = []
+    answers = iter([False, True])
+
+    def answer(message: str) -> bool:
+        asked.append(message)
+        return next(answers)
+
+    window.ask_int = ask_int  # type: ignore[method-assign]
+    window.ask_overwrite = answer  # type: ignore[method-assign]
+    assert window.set_purge_period()
+    assert shown == [24, 36]  # opened again with what was typed
+    assert len(asked) == 2 and "«24» → «48»" in asked[0]
+    assert purge.period(office_db) == 36
+    window.close()
+    gui.shutdown()

@@ -26,6 +26,7 @@ from dvdesk.domain.purge import (
 )
 from dvdesk.domain.text import name_sort_key, search_key
 from dvdesk.services import audit
+from dvdesk.services.concurrency import refuse_if_changed
 from dvdesk.services.derive import load_calendar, refresh
 from dvdesk.services.errors import UserError
 from dvdesk.services.roles import require_office
@@ -49,8 +50,32 @@ class PurgeResult:
     dry_run: bool
 
 
-def set_period(db: Database, months: int | None, actor: str = "") -> None:
-    """The office's period for the units below it (None: never purge)."""
+@dataclass(frozen=True)
+class PeriodSetting:
+    """The purge period as the form to set it starts from (months; None: never)."""
+
+    months: int | None
+
+
+def period_setting(db: Database) -> PeriodSetting:
+    """The period form's starting point: the period in force here (the office's own)."""
+    with db.reader() as session:
+        return PeriodSetting(q.period_in_force(session))
+
+
+def _months_text(_key: str, value: object) -> str:
+    return "0" if value is None else str(value)  # as the form has it: 0 is never
+
+
+def set_period(
+    db: Database,
+    months: int | None,
+    actor: str = "",
+    started_from: PeriodSetting | None = None,
+) -> None:
+    """The office's period for the units below it (None: never purge). `started_from`: the
+    period as the form opened it; if another desk set it since, concurrency.ChangedMeanwhile
+    says so and nothing is written."""
     if months is not None and not MIN_MONTHS <= months <= MAX_MONTHS:
         raise UserError(
             f"Thời hạn xóa dữ liệu phải từ {MIN_MONTHS} đến {MAX_MONTHS} tháng.",
@@ -65,6 +90,14 @@ def set_period(db: Database, months: int | None, actor: str = "") -> None:
         )
         unit = q.unit(session, office)
         before = unit.purge_after_months
+        if started_from is not None:
+            refuse_if_changed(
+                started_from,
+                PeriodSetting(before),
+                {"months": ("Số tháng (0: không xóa)", "Months (0: never)")},
+                ("thời hạn xóa dữ liệu cá nhân", "the personal data retention period"),
+                _months_text,
+            )
         unit.purge_after_months = months
         audit.log(
             session,

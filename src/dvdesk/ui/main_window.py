@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 from dvdesk.domain.accounts import Permission
 from dvdesk.domain.purge import MAX_MONTHS, MIN_MONTHS
 from dvdesk.services import accounts, exchange, printing, purge
+from dvdesk.services.concurrency import ChangedMeanwhile
 from dvdesk.services.errors import UserError
 from dvdesk.services.setup import storage_warning
+from dvdesk.ui import changed_meanwhile
 from dvdesk.ui.accounts_dialogs import AccountsDialog, ChangePasswordDialog, signed_in_text
 from dvdesk.ui.audit_dialog import AuditDialog
 from dvdesk.ui.backup_dialogs import BackupActions
@@ -413,27 +415,43 @@ class MainWindow(QMainWindow):
         self._run_exchange_dialog(ConflictsDialog(self._backend, self._bus, self))
 
     def set_purge_period(self) -> bool:
-        """The office's period (months; 0: never); it goes down with the next files."""
-        current = purge.period(self._backend.db) or 0
-        months = self.ask_int(
-            self.tr("Personal data retention"),
-            self.tr(
-                "Months after which the units erase the personal data of people who left "
-                "without being admitted (0: never; otherwise {low} to {high}):"
-            ).format(low=MIN_MONTHS, high=MAX_MONTHS),
-            current,
-        )
-        if months is None:
-            return False
-        try:
-            purge.set_period(self._backend.db, months or None)
-        except UserError as exc:
-            QMessageBox.warning(
-                self, self.tr("Personal data retention"), exc.message(self._backend.lang)
-            )
-            return False
-        self.statusBar().showMessage(self.tr("The retention period is saved."), 5000)
-        return True
+        """The office's period (months; 0: never); it goes down with the next files. If
+        another desk set it after the box opened, what changed is shown and the number typed
+        is saved over it only if the user says so (else the box opens again with it)."""
+        # As opened: the save checks no other desk set the period since (ChangedMeanwhile).
+        started = purge.period_setting(self._backend.db)
+        months: int | None = started.months or 0
+        overwrite = False
+        while True:
+            if not overwrite:
+                months = self.ask_int(
+                    self.tr("Personal data retention"),
+                    self.tr(
+                        "Months after which the units erase the personal data of people who "
+                        "left without being admitted (0: never; otherwise {low} to {high}):"
+                    ).format(low=MIN_MONTHS, high=MAX_MONTHS),
+                    months or 0,
+                )
+                if months is None:
+                    return False
+            try:
+                purge.set_period(self._backend.db, months or None, started_from=started)
+            except ChangedMeanwhile as exc:
+                overwrite = self.ask_overwrite(exc.message(self._backend.lang))
+                if overwrite:
+                    started = exc.current
+                continue
+            except UserError as exc:
+                QMessageBox.warning(
+                    self, self.tr("Personal data retention"), exc.message(self._backend.lang)
+                )
+                return False
+            self.statusBar().showMessage(self.tr("The retention period is saved."), 5000)
+            return True
+
+    def ask_overwrite(self, message: str) -> bool:
+        """Whether to save over another desk's change (tests replace it on the instance)."""
+        return changed_meanwhile.ask_overwrite(self, message)
 
     def ask_int(self, title: str, label: str, value: int) -> int | None:
         # A method, not an attribute set to a bound method: that would be a reference cycle
