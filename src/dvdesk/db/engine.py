@@ -244,7 +244,12 @@ class Database:
     @property
     def location(self) -> str:
         """Where the data is, in words: the file, or the server and database."""
-        return server_name(str(self.engine.url)) if self.on_server else str(self.path)
+        if not self.on_server:
+            return str(self.path)
+        url = self.engine.url  # as a person reads it: user@host:port/database
+        port = f":{url.port}" if url.port else ""
+        user = f"{url.username}@" if url.username else ""
+        return f"{user}{url.host}{port}/{url.database}"
 
     def close(self) -> None:
         self.engine.dispose()

@@ -46,7 +46,7 @@ from dvdesk.files import FileWriteError, write_atomic
 from dvdesk.reports import recovery_page
 from dvdesk.services import accounts
 from dvdesk.services.errors import UserError
-from dvdesk.services.setup import open_data_dir
+from dvdesk.services.setup import open_data_dir, server_for
 from dvdesk.ui.exchange_dialogs import (
     documents_folder,
     field_row,
@@ -280,7 +280,16 @@ class SignInDialog(_AccountForm):
         self._open_db = open_db
         self.db: Database | None = None
         self.recover_dialog: RecoverDialog | None = None
-        self.intro(self.tr("The data on this computer is encrypted: sign in to open it."))
+        server = server_for(data_dir)
+        if server is None:
+            self.intro(self.tr("The data on this computer is encrypted: sign in to open it."))
+        else:
+            self.intro(
+                self.tr(
+                    "This desk works on the office's shared database at {server}: sign in with "
+                    "your account there."
+                ).format(server=server)
+            )
         self.name = self.text_field("name", self.tr("Account &name:"))
         self.name.setText(name)
         self.password = self.text_field("password", self.tr("&Password:"), password=True)
@@ -293,6 +302,8 @@ class SignInDialog(_AccountForm):
         self.forgot_button.clicked.connect(self.recover)
         self.layout_.insertWidget(self.layout_.count() - 1, self.forgot_button, 0)
         self.layout_.setAlignment(self.forgot_button, Qt.AlignmentFlag.AlignLeft)
+        # The shared server has no recovery key: an administrator resets a forgotten password.
+        self.forgot_button.setVisible(server is None)
         (self.password if name else self.name).setFocus()
 
     def submit(self) -> None:
@@ -673,6 +684,7 @@ class AccountsDialog(QDialog):
             self.tr("Print a new recovery key; the old printed page stops working")
         )
         self.recovery_button.clicked.connect(self.new_recovery_key)
+        self.recovery_button.setVisible(not backend.db.on_server)  # the server has none
         self.lock_minutes = QSpinBox(self)
         self.lock_minutes.setObjectName("lock_minutes")
         self.lock_minutes.setRange(0, accounts.MAX_LOCK_MINUTES)

@@ -501,11 +501,21 @@ class MainWindow(QMainWindow):
         self.storage_warning = QLabel(self)
         self.storage_warning.setObjectName("storage_warning")
         self.storage_warning.setStyleSheet(f"color: {OVERDUE_COLOUR}; font-weight: bold;")
-        warning = storage_warning(self._backend.db.path, self._backend.lang)
+        db = self._backend.db
+        # On the office's server the data is not in this folder: say where it is instead.
+        warning = None if db.on_server else storage_warning(db.path, self._backend.lang)
         self.storage_warning.setText(warning or "")
         self.storage_warning.setToolTip(warning or "")
         self.storage_warning.setVisible(bool(warning))
         bar.insertPermanentWidget(0, self.storage_warning, 1)
+        self.data_location = QLabel(self)
+        self.data_location.setObjectName("data_location")
+        if db.on_server:
+            self.data_location.setText(
+                self.tr("Shared database: {where}").format(where=db.location)
+            )
+        self.data_location.setVisible(db.on_server)
+        bar.insertPermanentWidget(1, self.data_location)
 
     def _restore(self) -> None:
         settings = self._settings
