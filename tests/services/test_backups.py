@@ -63,6 +63,7 @@ def _add_person(folder: Path, name: str) -> None:
         db.close()
 
 
+@pytest.mark.local_file
 def test_a_backup_restores_the_data_as_it_was_and_keeps_the_replaced_file(
     data_dir: Path,
 ) -> None:
@@ -90,6 +91,7 @@ def test_a_backup_restores_the_data_as_it_was_and_keeps_the_replaced_file(
     con.close()
 
 
+@pytest.mark.local_file
 def test_a_backup_reveals_nothing_without_the_key(data_dir: Path) -> None:
     db = _open(data_dir)
     made = backups.make_backup(db)
@@ -120,6 +122,7 @@ def test_an_unchanged_database_is_not_backed_up_twice(data_dir: Path) -> None:
         db.close()
 
 
+@pytest.mark.local_file
 @pytest.mark.parametrize(
     ("damage", "words"),
     [
@@ -147,6 +150,7 @@ def test_a_damaged_backup_is_refused_and_nothing_is_restored(
     assert not (data_dir / "replaced").exists()
 
 
+@pytest.mark.local_file
 def test_a_damaged_database_is_restored_with_the_keys_kept_beside_the_backups(
     data_dir: Path,
 ) -> None:
@@ -199,6 +203,7 @@ def test_automatic_backups_are_pruned_by_the_retention_setting(data_dir: Path) -
     assert manual is not None and manual.path.exists()  # a person's own backup is not pruned
 
 
+@pytest.mark.local_file
 def test_an_older_database_is_backed_up_before_it_is_migrated(data_dir: Path) -> None:
     from alembic import command
 
@@ -215,6 +220,7 @@ def test_an_older_database_is_backed_up_before_it_is_migrated(data_dir: Path) ->
     assert backups.preview(made.path, PASS, data_dir).info.schema == "0005"
 
 
+@pytest.mark.local_file
 def test_a_damaged_database_comes_back_from_a_backup_and_the_files_received_since(
     tmp_path: Path,
 ) -> None:

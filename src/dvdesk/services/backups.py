@@ -6,6 +6,12 @@ atomically into the `backups` folder beside the database, or wherever the user a
 backups (before an import, a migration or a restore; every half hour while data changes; on
 exit) are pruned by the retention setting; backups written elsewhere are never touched.
 
+An office whose database is on its server (a data folder naming it in dvdesk.server) is backed
+up the same way with PostgreSQL's own pg_dump (db.server_dump) instead of a file image: the
+same container, encrypted to the same key, in the `backups` folder of the desk's data folder,
+its metadata saying engine "postgresql". A restore puts it back with pg_restore in one
+transaction. A server backup is never restored into a file, nor a file's into the server.
+
 Opening a backup needs the unit's passphrase. The passphrase-protected private keys are kept
 beside the backups too (keys.dvkeys), so a damaged database can still be restored from them.
 """
@@ -26,7 +32,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 from dvdesk.db import backup as images
-from dvdesk.db import register_queries
+from dvdesk.db import backup_queries, register_queries, server_dump
 from dvdesk.db.backup import ImageInfo, IntegrityReport
 from dvdesk.db.engine import (
     DB_FILE_NAME,
@@ -36,6 +42,7 @@ from dvdesk.db.engine import (
     key_for,
     open_database,
     schema_head,
+    server_name,
 )
 from dvdesk.db.engine import VAULT_FILE_NAME as VAULT_FILE
 from dvdesk.domain.retention import Retention, to_keep
@@ -54,9 +61,14 @@ from dvdesk.sync.backup_file import (
 
 FOLDER = "backups"
 KEYS_COPY = "keys.dvkeys"
-_LAST = "last.json"  # the image hash of the newest automatic backup: skip one if nothing changed
+# The image hash of the newest automatic backup (a server's: server_dump.content_digest of its
+# dump): skip one if nothing changed.
+_LAST = "last.json"
 _RETENTION_KEY = "backup.retention"
 AUTOMATIC = ("auto", "exit", "before-import", "before-migration", "before-restore")
+# What a backup holds (its metadata's "engine"; a backup without one is of a file).
+FILE_ENGINE = "sqlite"
+SERVER_ENGINE = "postgresql"
 
 
 @dataclass(frozen=True)
@@ -74,13 +86,14 @@ class BackupPreview:
     reason: str
     made_on: str  # the computer's name
     info: ImageInfo
+    engine: str = FILE_ENGINE  # SERVER_ENGINE: of the office's database on its server
 
 
 @dataclass(frozen=True)
 class RestoreResult:
     preview: BackupPreview
     safety_backup: Path | None  # the database as it was, backed up first (None: unreadable)
-    set_aside: Path | None  # where the replaced database file was moved
+    set_aside: Path | None  # where the replaced database file was moved (None on a server)
     report: IntegrityReport  # the check of the restored database
 
 
@@ -108,8 +121,11 @@ def _no_keys() -> UserError:
 
 
 def _keep_keys_copy(db_path: Path, folder: Path) -> None:
+    _write_keys_copy(images.own_protected_keys(db_path), folder)
+
+
+def _write_keys_copy(found: dict[str, bytes], folder: Path) -> None:
     """The protected private keys beside the backups, rewritten when they change."""
-    found = images.own_protected_keys(db_path)
     if not found:
         return
     body = json.dumps(
@@ -166,12 +182,13 @@ def backup_file(
         ) from None
     folder = folder_of(db_path)
     digest = hashlib.sha256(image).hexdigest()
-    if only_if_changed and _last_digest(folder) == digest:
+    if only_if_changed and _last(folder) == digest:
         return None
     created = now or _now()
     info = images.inspect_image(image, key_for(db_path))
     meta: dict[str, Any] = {
         "app": "dvdesk",
+        "engine": FILE_ENGINE,
         "schema": info.schema,
         "unit_code": info.unit_code,
         "unit_name": info.unit_name,
@@ -203,14 +220,130 @@ def make_backup(
 ) -> BackupFile | None:
     if out is not None:  # a copy of everything, to a place of the user's choosing
         audit.require_outward(db)
+    if db.on_server:
+        return backup_server(
+            server_dump.url_of(db), db.path, reason, out, only_if_changed=only_if_changed, now=now
+        )
     return backup_file(db.path, reason, out, only_if_changed=only_if_changed, now=now)
 
 
-def _last_digest(folder: Path) -> str:
+def _last(folder: Path) -> str:
     try:
         return str(json.loads((folder / _LAST).read_text(encoding="utf-8"))["image_sha256"])
     except (OSError, ValueError, KeyError, TypeError):
         return ""
+
+
+# --- the office's database on its server ---------------------------------------------------
+
+
+def _server_of(data_dir: Path) -> str | None:
+    from dvdesk.services import setup  # setup opens databases through this module
+
+    return setup.server_for(data_dir)
+
+
+def _tool_error(
+    exc: server_dump.DumpError, restoring: bool = False, unchanged: bool = True
+) -> UserError:
+    tool = exc.tool
+    vi_head, en_head = (
+        "Không sao lưu được cơ sở dữ liệu trên máy chủ",
+        "Cannot back up the database on the server",
+    )
+    if restoring:
+        vi_head, en_head = (
+            "Không khôi phục được cơ sở dữ liệu trên máy chủ",
+            "Cannot restore the database on the server",
+        )
+        if unchanged:
+            vi_head += " (dữ liệu trên máy chủ không bị thay đổi)"
+            en_head += " (its data is unchanged)"
+    tools = (
+        "hãy cài bộ công cụ PostgreSQL (client tools) cùng phiên bản với máy chủ hoặc mới hơn "
+        f"lên máy này, và nếu cần thì đặt biến môi trường {server_dump.BIN_ENV} là thư mục "
+        f"chứa {tool}"
+    )
+    vi = {
+        "missing": f"không tìm thấy chương trình {tool} của PostgreSQL trên máy này: {tools}.",
+        "newer_server": f"chương trình {tool} trên máy này cũ hơn máy chủ: {tools}.",
+        "newer_dump": f"bản sao lưu được tạo bằng pg_dump mới hơn {tool} trên máy này: {tools}.",
+        "timeout": f"{tool} chạy quá lâu mà chưa xong: hãy kiểm tra máy chủ, đường mạng và xem "
+        "có máy nào đang giữ cơ sở dữ liệu không.",
+    }.get(exc.kind, f"{tool} báo lỗi: {exc}.")
+    return UserError(f"{vi_head}: {vi}", f"{en_head}: {exc}.", "server")
+
+
+def _server_error(exc: DatabaseError, restoring: bool = False) -> UserError:
+    if restoring:
+        return UserError(
+            f"Không khôi phục được cơ sở dữ liệu trên máy chủ: {exc}.",
+            f"Cannot restore the database on the server: {exc}.",
+            "server",
+        )
+    return UserError(
+        f"Không sao lưu được cơ sở dữ liệu trên máy chủ: {exc}.",
+        f"Cannot back up the database on the server: {exc}.",
+        "server",
+    )
+
+
+def backup_server(
+    url: str,
+    db_path: Path,
+    reason: str = "manual",
+    out: Path | None = None,
+    *,
+    only_if_changed: bool = False,
+    now: datetime | None = None,
+) -> BackupFile | None:
+    """Back up the database on the server at `url` (pg_dump, open or not, no migration) into
+    the backups folder of the desk's data folder (`db_path`'s); as backup_file otherwise."""
+    folder = folder_of(db_path)
+    where = server_name(url)
+    try:
+        with backup_queries.snapshot(url) as (session, exported):
+            active = backup_queries.own_box_keys(session)
+            if not active:
+                raise _no_keys()
+            archive = server_dump.dump(url, snapshot=exported)
+            # Two dumps of the same data differ only in the time written in their header:
+            # the digest leaves it out, so "unchanged" means the same data, as for a file.
+            digest = server_dump.content_digest(archive)
+            if only_if_changed and _last(folder) == digest:
+                return None
+            info = backup_queries.describe(session, len(archive))
+            present = backup_queries.tables(session)
+            protected = backup_queries.own_protected_keys(session)
+            policy = _retention_of(backup_queries.setting(session, _RETENTION_KEY))
+    except server_dump.DumpError as exc:
+        raise _tool_error(exc) from None
+    except DatabaseError as exc:
+        raise _server_error(exc) from None
+    created = now or _now()
+    meta: dict[str, Any] = {
+        "app": "dvdesk",
+        "engine": SERVER_ENGINE,
+        "server": where,
+        "schema": info.schema,
+        "unit_code": info.unit_code,
+        "unit_name": info.unit_name,
+        "counts": info.counts,
+        "last_change": info.last_change,
+        "tables": present,
+        "image_sha256": digest,
+        "image_bytes": len(archive),
+        "made_on": socket.gethostname(),
+    }
+    recipient = X25519PublicKey.from_public_bytes(bytes.fromhex(active[0][1]))
+    data = seal_backup(archive, meta, recipient, created, reason)
+    target = out or folder / _file_name(created, reason)
+    _write(target, data)
+    _write_keys_copy(protected, folder if out is None else target.parent)
+    if out is None:
+        _write(folder / _LAST, json.dumps({"image_sha256": digest}).encode("utf-8"))
+        prune(folder, policy, created)
+    return BackupFile(target, created, reason, len(data))
 
 
 # --- the list and retention ----------------------------------------------------------------
@@ -291,8 +424,19 @@ def save_retention(db: Database, policy: Retention, actor: str = "") -> None:
 # --- opening and restoring -----------------------------------------------------------------
 
 
-def _protected_key(kid: str, db_path: Path, backup_path: Path) -> bytes:
-    found = images.own_protected_keys(db_path) if db_path.exists() else {}
+def _server_keys(url: str) -> dict[str, bytes]:
+    try:
+        with backup_queries.server_session(url) as session:
+            return backup_queries.own_protected_keys(session)
+    except DatabaseError:
+        return {}  # the copy beside the backups will do
+
+
+def _protected_key(kid: str, db_path: Path, backup_path: Path, server: str | None = None) -> bytes:
+    if server is not None:
+        found = _server_keys(server)
+    else:
+        found = images.own_protected_keys(db_path) if db_path.exists() else {}
     if kid in found:
         return found[kid]
     for folder in (backup_path.parent, folder_of(db_path)):
@@ -321,14 +465,23 @@ def _read(path: Path) -> bytes:
         ) from None
 
 
-def _open(path: Path, passphrase: str, db_path: Path) -> tuple[OpenedBackup, ImageInfo]:
+def _engine(opened: OpenedBackup) -> str:
+    return str(opened.meta.get("engine", FILE_ENGINE))
+
+
+def _open(
+    path: Path, passphrase: str, db_path: Path, server: str | None = None
+) -> tuple[OpenedBackup, ImageInfo]:
     data = _read(path)
     try:
         header = peek_backup(data)
-        pair = keys.unlock(_protected_key(header.recipient_key_id, db_path, path), passphrase)
+        protected = _protected_key(header.recipient_key_id, db_path, path, server)
+        pair = keys.unlock(protected, passphrase)
         opened = open_backup(data, pair.box)
     except (BackupFileError, keys.KeyFileError) as exc:
         raise UserError(f"{path.name}: {exc.vi}", f"{path.name}: {exc.en}", "file") from None
+    if _engine(opened) == SERVER_ENGINE:
+        return opened, _described(path, opened)
     try:
         info = images.inspect_image(opened.image, key_for(db_path))
     except EncryptedDatabaseError:
@@ -340,6 +493,60 @@ def _open(path: Path, passphrase: str, db_path: Path) -> tuple[OpenedBackup, Ima
             "file",
         ) from None
     return opened, info
+
+
+def _described(path: Path, opened: OpenedBackup) -> ImageInfo:
+    """What a server backup holds, as its metadata says (a dump is only read by restoring it)."""
+    meta = opened.meta
+    try:
+        if not opened.image.startswith(server_dump.MAGIC):
+            raise ValueError("not a pg_dump archive")
+        counts = {str(k): int(v) for k, v in dict(meta.get("counts", {})).items()}
+        schema = meta.get("schema")
+        return ImageInfo(
+            None if schema is None else str(schema),
+            counts,
+            str(meta.get("unit_code", "")),
+            str(meta.get("unit_name", "")),
+            str(meta.get("last_change", "")),
+            len(opened.image),
+        )
+    except (ValueError, TypeError):
+        raise UserError(
+            f"{path.name}: dữ liệu trong bản sao lưu bị hỏng, không dùng được.",
+            f"{path.name}: the backup's content is not a database dump.",
+            "file",
+        ) from None
+
+
+def _check_engine(path: Path, engine: str, server: str | None) -> None:
+    if engine == SERVER_ENGINE and server is None:
+        raise UserError(
+            f"{path.name} là bản sao lưu cơ sở dữ liệu trên máy chủ (PostgreSQL) của cơ quan, "
+            "không khôi phục vào tệp dữ liệu của máy này được. Hãy khôi phục nó trên một máy làm "
+            "việc với máy chủ đó (thư mục dữ liệu có tệp dvdesk.server).",
+            f"{path.name} is a backup of the office's database on a server (PostgreSQL): it "
+            "cannot be restored into this computer's data file. Restore it from a desk that "
+            "works on the server (a data folder with a dvdesk.server file).",
+            "file",
+        )
+    if engine != SERVER_ENGINE and server is not None:
+        raise UserError(
+            f"{path.name} là bản sao lưu tệp dữ liệu của một máy (SQLite), không khôi phục vào "
+            "cơ sở dữ liệu trên máy chủ được: dữ liệu dùng chung của mọi máy sẽ bị thay bằng dữ "
+            "liệu của một máy. Hãy khôi phục nó vào một thư mục dữ liệu không làm việc với máy "
+            "chủ.",
+            f"{path.name} is a backup of one computer's data file (SQLite): it cannot be "
+            "restored into the database on the server, which every desk shares. Restore it "
+            "into a data folder that does not work on a server.",
+            "file",
+        )
+
+
+def check_fits(seen: BackupPreview, data_dir: Path) -> None:
+    """UserError when the backup cannot go into `data_dir`'s database: a server's backup into
+    a file, or a file's into a server. Asked before a restore is offered; restore asks too."""
+    _check_engine(seen.path, seen.engine, _server_of(data_dir))
 
 
 def _encrypted_elsewhere(path: Path) -> UserError:
@@ -355,14 +562,20 @@ def _encrypted_elsewhere(path: Path) -> UserError:
 
 
 def preview(path: Path, passphrase: str, data_dir: Path) -> BackupPreview:
-    """What a backup holds (unit, counts, last change), read with the unit's passphrase."""
-    opened, info = _open(path, passphrase, data_dir / DB_FILE_NAME)
+    """What a backup holds (unit, counts, last change), read with the unit's passphrase; a
+    file's or a server's, whichever `data_dir` works on."""
+    opened, info = _open(path, passphrase, data_dir / DB_FILE_NAME, _server_of(data_dir))
+    return _preview_of(path, opened, info)
+
+
+def _preview_of(path: Path, opened: OpenedBackup, info: ImageInfo) -> BackupPreview:
     return BackupPreview(
         path,
         opened.header.created_at,
         opened.header.reason,
         str(opened.meta.get("made_on", "")),
         info,
+        _engine(opened),
     )
 
 
@@ -376,15 +589,21 @@ def restore(
 ) -> RestoreResult:
     """Put the backup in place of the database in `data_dir`, which must not be open. The
     database as it was is backed up first (when it can be read) and moved aside, never
-    deleted; the restored one is migrated to this version if older, then checked."""
+    deleted; the restored one is migrated to this version if older, then checked. On a
+    server (_restore_server) nothing is moved aside: the backup made first is the way
+    back."""
     db_path = data_dir / DB_FILE_NAME
-    opened, info = _open(path, passphrase, db_path)
+    server = _server_of(data_dir)
+    opened, info = _open(path, passphrase, db_path, server)
+    _check_engine(path, _engine(opened), server)
     if _newer(info.schema):
         raise UserError(
             "Bản sao lưu do phiên bản dvdesk mới hơn tạo: hãy cập nhật chương trình trước.",
             "The backup was made by a newer dvdesk: update the program first.",
             "file",
         )
+    if server is not None:
+        return _restore_server(path, opened, info, server, db_path, actor, now)
     when = now or _now()
     safety: Path | None = None
     aside: Path | None = None
@@ -418,19 +637,115 @@ def restore(
             )
     finally:
         db.close()
-    result_preview = BackupPreview(
-        path,
-        opened.header.created_at,
-        opened.header.reason,
-        str(opened.meta.get("made_on", "")),
-        info,
-    )
+    result_preview = _preview_of(path, opened, info)
     return RestoreResult(result_preview, safety, aside, images.integrity(db_path))
 
 
-def verify(db_path: Path) -> IntegrityReport:
-    """integrity_check and foreign_key_check of the database file, in full."""
-    return images.integrity(db_path)
+def _restore_server(
+    path: Path,
+    opened: OpenedBackup,
+    info: ImageInfo,
+    url: str,
+    db_path: Path,
+    actor: str,
+    now: datetime | None,
+) -> RestoreResult:
+    """pg_restore of the backup into the server's database, in one transaction. The data as
+    it is is backed up first; when that fails, nothing is restored (there is no file to keep
+    aside: the backup is the only way back). A database with no keys yet has nothing of a
+    unit's to lose (a new server) and is restored over. Tables of a later schema than the
+    backup's are dropped just before (_drop_later_tables)."""
+    when = now or _now()
+    safety: Path | None = None
+    try:
+        made = backup_server(url, db_path, "before-restore", now=when)
+        safety = made.path if made else None
+    except UserError as exc:
+        if exc.field != "keys":
+            raise UserError(
+                f"{exc.vi} Vì vậy chưa khôi phục gì: dữ liệu trên máy chủ vẫn như cũ.",
+                f"{exc.en} So nothing is restored: the data on the server is as it was.",
+                exc.field,
+            ) from None
+    dropped = _drop_later_tables(url, opened.meta.get("tables"))
+    try:
+        server_dump.restore(url, opened.image)
+    except server_dump.DumpError as exc:
+        error = _tool_error(exc, restoring=True, unchanged=not dropped)
+        if dropped:
+            names = ", ".join(dropped)
+            error = UserError(
+                f"{error.vi} Các bảng của phiên bản mới hơn ({names}) đã được xóa trước; bản "
+                f"sao lưu vừa tạo còn giữ chúng ({safety.name if safety else '—'}).",
+                f"{error.en} The later schema's tables ({names}) were dropped first; the backup "
+                f"just made holds them ({safety.name if safety else '—'}).",
+                error.field,
+            )
+        raise error from None
+    try:
+        db = open_database(db_path, server=url)  # migrates an older schema
+        try:
+            with db.unit_of_work() as session:
+                audit.log(
+                    session,
+                    actor or audit.current_user(),
+                    "restore",
+                    "database",
+                    "",
+                    after={
+                        "file": path.name,
+                        "created_at": opened.header.created_at.isoformat(),
+                        "server": server_name(url),
+                    },
+                )
+        finally:
+            db.close()
+    except DatabaseError as exc:
+        raise UserError(
+            f"Bản sao lưu đã được đưa vào máy chủ nhưng chưa mở được: {exc}.",
+            f"The backup is back on the server, but it does not open: {exc}.",
+            "server",
+        ) from None
+    return RestoreResult(_preview_of(path, opened, info), safety, None, _verify_server(url))
+
+
+def _drop_later_tables(url: str, kept: object) -> list[str]:
+    """Drop the tables the backup does not have (a later schema's, made by migrations after
+    it): pg_restore --clean only replaces what the backup holds, and a later table that
+    refers to one of those would stop it. Usually there are none and nothing is done; the
+    migrations make them again once the backup is in place."""
+    if not isinstance(kept, list):
+        return []
+    try:
+        with backup_queries.server_session(url) as session:
+            extra = [t for t in backup_queries.tables(session) if t not in kept]
+            backup_queries.drop_tables(session, extra)
+    except DatabaseError as exc:
+        raise _server_error(exc, restoring=True) from None
+    return extra
+
+
+def _verify_server(url: str) -> IntegrityReport:
+    try:
+        with backup_queries.server_session(url) as session:
+            return backup_queries.integrity(session)
+    except DatabaseError as exc:
+        return IntegrityReport(False, (str(exc),), ())
+
+
+def verify(target: Path | Database) -> IntegrityReport:
+    """integrity_check and foreign_key_check of the database file, in full. On a server (an
+    open Database on one, or the database file's path in a data folder naming one): the
+    schema is this program's, every table reads to its end and every reference is enforced
+    and valid (backup_queries.integrity)."""
+    if isinstance(target, Database):
+        if target.on_server:
+            return _verify_server(server_dump.url_of(target))
+        return images.integrity(target.path)
+    server = _server_of(target.parent)
+    if server is not None:
+        return _verify_server(server)
+    return images.integrity(target)
 
 
 def newest(folder: Path, reasons: Sequence[str] | None = None) -> BackupFile | None:
@@ -452,9 +767,11 @@ class Recovery:
 
 
 def damage(data_dir: Path) -> list[str]:
-    """quick_check of the database in `data_dir` at start: [] when sound (or not made yet)."""
+    """quick_check of the database in `data_dir` at start: [] when sound (or not made yet).
+    A database on a server is not checked here: reading it to its end takes the check of the
+    menu (verify), and its storage is the server's."""
     path = data_dir / DB_FILE_NAME
-    if not path.exists():
+    if not path.exists() or _server_of(data_dir) is not None:
         return []
     try:
         return images.quick_check(path)
@@ -495,7 +812,7 @@ def recover(data_dir: Path, passphrase: str, actor: str = "") -> Recovery:
     replayed = already = 0
     refused: list[str] = []
     if files:
-        db = open_database(db_path)
+        db = open_database(db_path, server=_server_of(data_dir))
         try:
             for result in exchange.import_bundles(db, files, passphrase, actor=actor):
                 if result.status == "imported":

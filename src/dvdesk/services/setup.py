@@ -49,8 +49,27 @@ def open_data_dir(data_dir: Path) -> Database:
     for folder in (data_dir, data_dir / backups.FOLDER):
         sweep_leftovers(folder)
     server = server_for(data_dir)
-    if server is not None:  # the server's own backups (pg_dump) are not made here yet
-        return open_database(data_dir / DB_FILE_NAME, server=server)
+    if server is not None:
+        url = server
+
+        def before_server_migration(path: Path) -> None:
+            # Without keys there is nothing to encrypt to, as for a file. Any other failure
+            # (pg_dump missing or too old, the dump refused) stops the migration: every desk
+            # shares this database, and it does not change shape without a way back.
+            try:
+                backups.backup_server(url, path, "before-migration")
+            except UserError as exc:
+                if exc.field == "keys":
+                    return
+                raise UserError(
+                    f"Cơ sở dữ liệu trên máy chủ cần được cập nhật cho phiên bản này nhưng chưa "
+                    f"được cập nhật vì chưa sao lưu được trước: {exc.vi}",
+                    f"The database on the server needs updating for this version, but it is "
+                    f"not updated because it could not be backed up first: {exc.en}",
+                    exc.field,
+                ) from None
+
+        return open_database(data_dir / DB_FILE_NAME, before_server_migration, server=server)
     return open_database(data_dir / DB_FILE_NAME, _backup_before_migration)
 
 

@@ -174,13 +174,15 @@ class Gui:
 
     def restore(self, file: str, passphrase: str) -> None:
         """Close the window and the database, put the backup in place, and open both again:
-        the database file cannot be replaced while it is open."""
+        a database file cannot be replaced while it is open, and a server's is restored with
+        this desk's connections closed. services.backups knows which of the two the data
+        folder holds (the file in it, or the server its dvdesk.server names)."""
         old = self.window
         visible = old.isVisible()
         old.save_state()
         old.shutdown()
         QThreadPool.globalInstance().waitForDone(30_000)
-        data_dir = self.db.path.parent
+        data_dir = self.db.path.parent  # the data folder, also when the data is on a server
         who = self.db.account
         self.backup_keeper.timer.stop()
         self.db.close()
@@ -190,6 +192,8 @@ class Gui:
             outcome = report_text(result.report)
         except UserError as exc:
             outcome = exc.message(self.lang)
+        except DatabaseError as exc:  # the server went away half-way: said, not a crash
+            outcome = str(exc)
         self.db = open_data_dir(data_dir)
         if who is not None:  # the key is still known; the same account goes on working
             accounts.attach(self.db, who)

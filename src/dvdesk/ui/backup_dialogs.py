@@ -1,6 +1,7 @@
 """Backups in the window: one every half hour while the data changes and one on exit (in the
 background, never in the way), and the File menu's "Back up now", "Check the database" and
-"Restore from a backup…"."""
+"Restore from a backup…". All of them go through services.backups, which backs up a database
+file or the office's database on its server alike."""
 
 from __future__ import annotations
 
@@ -157,7 +158,7 @@ class BackupActions(QObject):
         return made.path
 
     def check(self) -> None:
-        report = backups.verify(self._backend.db.path)
+        report = backups.verify(self._backend.db)
         self.inform(self.tr("Check the database"), report_text(report))
 
     def restore(self) -> None:
@@ -167,24 +168,36 @@ class BackupActions(QObject):
         passphrase = self.ask_passphrase()
         if passphrase is None:
             return
+        data_dir = self._backend.db.path.parent  # the data folder, for a file or a server
         try:
-            seen = backups.preview(Path(name), passphrase, self._backend.db.path.parent)
+            seen = backups.preview(Path(name), passphrase, data_dir)
+            backups.check_fits(seen, data_dir)  # a server's backup never goes into a file
         except UserError as exc:
             self.inform(self.tr("Restore from a backup"), exc.message(self._backend.lang))
             return
         counts = seen.info.counts
-        text = self.tr(
-            "The backup of {unit} made on {when} holds {people} people, {members} Party members "
-            "and {events} recorded steps; the last change in it was on {last}.\n\n"
-            "Put it in place of the data now? The data as it is now is backed up and kept "
-            "aside first."
-        ).format(
-            unit=seen.info.unit_name or seen.info.unit_code,
-            when=f"{seen.created_at:%d/%m/%Y %H:%M}",
-            people=counts.get("people", 0),
-            members=counts.get("members", 0),
-            events=counts.get("events", 0),
-            last=seen.info.last_change[:16].replace("T", " ") or "—",
-        )
+        details = {
+            "unit": seen.info.unit_name or seen.info.unit_code,
+            "when": f"{seen.created_at:%d/%m/%Y %H:%M}",
+            "people": counts.get("people", 0),
+            "members": counts.get("members", 0),
+            "events": counts.get("events", 0),
+            "last": seen.info.last_change[:16].replace("T", " ") or "—",
+        }
+        if self._backend.db.on_server:
+            text = self.tr(
+                "The backup of {unit} made on {when} holds {people} people, {members} Party "
+                "members and {events} recorded steps; the last change in it was on {last}.\n\n"
+                "Put it in place of the data on the server {server} now? Every desk working on "
+                "the server sees the restored data at once. The data as it is now is backed up "
+                "first."
+            ).format(server=self._backend.db.location, **details)
+        else:
+            text = self.tr(
+                "The backup of {unit} made on {when} holds {people} people, {members} Party "
+                "members and {events} recorded steps; the last change in it was on {last}.\n\n"
+                "Put it in place of the data now? The data as it is now is backed up and kept "
+                "aside first."
+            ).format(**details)
         if self.confirm(text):
             self.restore_requested.emit(name, passphrase)
