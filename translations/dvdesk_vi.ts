@@ -778,6 +778,10 @@
         <translation>Ghi bước: {step}</translation>
     </message>
     <message>
+        <source>{account}, at the computer {desk}</source>
+        <translation>{account}, tại máy {desk}</translation>
+    </message>
+    <message>
         <source>name, code, user, value…</source>
         <translation>tên, mã, người dùng, giá trị…</translation>
     </message>
@@ -1010,6 +1014,14 @@
     <message>
         <source>Check the database</source>
         <translation>Kiểm tra dữ liệu</translation>
+    </message>
+    <message>
+        <source>The backup of {unit} made on {when} holds {people} people, {members} Party members and {events} recorded steps; the last change in it was on {last}.
+
+Put it in place of the data on the server {server} now? Every desk working on the server sees the restored data at once. The data as it is now is backed up first.</source>
+        <translation>Bản sao lưu của {unit} lập ngày {when} có {people} người, {members} đảng viên và {events} bước đã ghi; thay đổi cuối cùng trong đó vào {last}.
+
+Đặt bản này thay cho dữ liệu trên máy chủ {server} ngay bây giờ? Mọi máy đang làm việc trên máy chủ sẽ thấy ngay dữ liệu đã khôi phục. Dữ liệu hiện tại được sao lưu trước.</translation>
     </message>
     <message>
         <source>The backup of {unit} made on {when} holds {people} people, {members} Party members and {events} recorded steps; the last change in it was on {last}.
@@ -1293,6 +1305,21 @@ Put it in place of the data now? The data as it is now is backed up and kept asi
     <message>
         <source>&amp;Change</source>
         <translation>Đổ&amp;i mật khẩu</translation>
+    </message>
+</context>
+<context>
+    <name>ChangedMeanwhile</name>
+    <message>
+        <source>Changed meanwhile</source>
+        <translation>Đã có thay đổi trong lúc bạn sửa</translation>
+    </message>
+    <message>
+        <source>&amp;Save mine over it</source>
+        <translation>&amp;Lưu bản của tôi đè lên</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Tiếp tục sửa</translation>
     </message>
 </context>
 <context>
@@ -3082,6 +3109,10 @@ Việc này cũng làm được sau: Tệp › Nhập từ bảng tính…</tran
         <translation>Tài khoản đang đăng nhập và vai trò</translation>
     </message>
     <message>
+        <source>Shared database: {where}</source>
+        <translation>Cơ sở dữ liệu dùng chung: {where}</translation>
+    </message>
+    <message>
         <source>Print settings saved.</source>
         <translation>Đã lưu thiết lập in.</translation>
     </message>
@@ -3875,18 +3906,6 @@ Việc này cũng làm được sau: Tệp › Nhập từ bảng tính…</tran
     <message>
         <source>Not saved: {message}</source>
         <translation>Chưa lưu: {message}</translation>
-    </message>
-    <message>
-        <source>Changed meanwhile</source>
-        <translation>Đã có thay đổi trong lúc bạn sửa</translation>
-    </message>
-    <message>
-        <source>&amp;Save mine over it</source>
-        <translation>&amp;Lưu bản của tôi đè lên</translation>
-    </message>
-    <message>
-        <source>&amp;Keep editing</source>
-        <translation>&amp;Tiếp tục sửa</translation>
     </message>
 </context>
 <context>
@@ -5629,6 +5648,22 @@ Ai làm việc trên máy này?</translation>
         <source>Receives the files of its chi bộ, reviews dossiers, issues decisions, runs the classes and adds up the reports.</source>
         <translation>Nhận tệp của các chi bộ, xét hồ sơ, ra quyết định, mở lớp và tổng hợp báo cáo.</translation>
     </message>
+    <message>
+        <source>empty: the data stays on this computer</source>
+        <translation>để trống: dữ liệu chỉ ở trên máy này</translation>
+    </message>
+    <message>
+        <source>postgresql+psycopg://user@server/dvdesk — the password comes from the PGPASSWORD variable or the pgpass file, never from here</source>
+        <translation>postgresql+psycopg://người_dùng@máy_chủ/dvdesk — mật khẩu lấy từ biến PGPASSWORD hoặc tệp pgpass, không nhập ở đây</translation>
+    </message>
+    <message>
+        <source>Shared &amp;database:</source>
+        <translation>Cơ sở &amp;dữ liệu dùng chung:</translation>
+    </message>
+    <message>
+        <source>The shared database {where} is already set up ({unit}, {count} account(s)). This computer will work on it: sign in with your account.</source>
+        <translation>Cơ sở dữ liệu dùng chung {where} đã được thiết lập ({unit}, {count} tài khoản). Máy này sẽ làm việc trên đó: hãy đăng nhập bằng tài khoản của bạn.</translation>
+    </message>
 </context>
 <context>
     <name>RotateKeysDialog</name>
@@ -5701,6 +5736,10 @@ Ai làm việc trên máy này?</translation>
     <message>
         <source>The data on this computer is encrypted: sign in to open it.</source>
         <translation>Dữ liệu trên máy này được mã hóa: hãy đăng nhập để mở.</translation>
+    </message>
+    <message>
+        <source>This desk works on the office&apos;s shared database at {server}: sign in with your account there.</source>
+        <translation>Máy này làm việc trên cơ sở dữ liệu dùng chung của cơ quan tại {server}: hãy đăng nhập bằng tài khoản của bạn ở đó.</translation>
     </message>
     <message>
         <source>Account &amp;name:</source>

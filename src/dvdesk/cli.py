@@ -77,6 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
         "(else DVDESK_USER); its password from --password-file, DVDESK_PASSWORD or a prompt",
     )
     parser.add_argument("--password-file", type=Path, help="the account's password, in a file")
+    parser.add_argument(
+        "--db",
+        metavar="URL|file",
+        help="an office desk: work on the shared database postgresql+psycopg://user@host/db "
+        "from now on (its password from PGPASSWORD or the pgpass file, never stored), or "
+        "'file' to go back to this folder's own database",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("init", help="set up this database for a unit")
@@ -437,7 +444,9 @@ def _open(args: argparse.Namespace) -> Database:
     data_dir: Path = args.data_dir or default_data_dir()
     with _damage_named(data_dir):
         db = _open_data(data_dir, args)
-    warning = storage_warning(db.path, getattr(args, "lang", None) or "vi")
+    warning = (
+        None if db.on_server else storage_warning(db.path, getattr(args, "lang", None) or "vi")
+    )
     if warning:
         print(f"dvdesk: {warning}", file=sys.stderr)
     return db
@@ -1182,12 +1191,20 @@ def cmd_recover(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     from dvdesk.db.engine import DB_FILE_NAME
     from dvdesk.services import backups
+    from dvdesk.services.setup import server_for
 
     path = _data_dir(args) / DB_FILE_NAME
-    if not path.exists():
-        raise CliError(f"no database at {path}")
-    _unlock(args, path.parent)
-    report = backups.verify(path)
+    if server_for(path.parent) is not None:  # the shared server: checked through a connection
+        db = _open(args)
+        try:
+            report = backups.verify(db)
+        finally:
+            db.close()
+    else:
+        if not path.exists():
+            raise CliError(f"no database at {path}")
+        _unlock(args, path.parent)
+        report = backups.verify(path)
     if args.json:
         _print_json(report)
     else:
@@ -1379,6 +1396,20 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Database], int]] = {
 }
 
 
+def _use_server(args: argparse.Namespace) -> None:
+    from dvdesk.services.setup import default_data_dir, use_server
+
+    if args.demo:
+        raise CliError("--demo makes its own database: it cannot be used with --db")
+    args.data_dir = args.data_dir or default_data_dir()
+    kept = use_server(args.data_dir, None if args.db == "file" else args.db)
+    vi = args.lang != "en"
+    if kept is None:
+        print("Thư mục dữ liệu dùng lại tệp cơ sở dữ liệu riêng." if vi else "Back on the file.")
+    else:
+        print(f"Dùng cơ sở dữ liệu chung: {kept}" if vi else f"Using the shared database: {kept}")
+
+
 def _run_gui(args: argparse.Namespace) -> int:
     from dvdesk.services.setup import default_data_dir
     from dvdesk.ui.app import run_gui
@@ -1424,6 +1455,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from dvdesk import selftest
 
             return selftest.run()
+        if args.db is not None:
+            _use_server(args)
         if args.command is None:
             return _run_gui(args)  # the window falls back to the language it last used
         args.lang = args.lang or "vi"

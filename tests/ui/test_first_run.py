@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 from ui_data import TODAY
 
@@ -276,3 +276,51 @@ def test_an_office_desk_on_the_shared_server_is_set_up_without_a_recovery_key(
     info = install_info(signed)
     assert info is not None and info.unit_code == "BTC"
     signed.close()
+
+
+@pytest.mark.own_server
+@pytest.mark.skipif(find_bin() is None, reason="PostgreSQL is not installed")
+def test_the_wizard_puts_an_office_on_a_shared_server_and_a_second_desk_joins_it(
+    qtbot: QtBot, tmp_path: Path, pg_server: Any
+) -> None:
+    with pg_server.admin.connect() as conn:
+        conn.exec_driver_sql("DROP DATABASE IF EXISTS wizard_join WITH (FORCE)")
+        conn.exec_driver_sql("CREATE DATABASE wizard_join")
+    url = pg_server.url("wizard_join")
+    first = tmp_path / "desk1"
+    wizard = _wizard(qtbot, first)
+    wizard.role_page.office.setChecked(True)
+    assert wizard.role_page.server_box.isVisible()
+    wizard.role_page.server.setText(
+        "postgresql+psycopg://dvdesk@127.0.0.1:1/none?connect_timeout=2"
+    )
+    wizard.next()
+    assert wizard.currentId() == wizard.ROLE
+    assert "127.0.0.1:1" in wizard.role_page.server_error.message()
+    wizard.role_page.server.setText(url)
+    wizard.next()
+    assert wizard.currentId() == wizard.UNIT and not (first / SERVER_FILE).exists()
+    _fill_unit(wizard)
+    wizard.unit_page.unit_code.setText("BTC")
+    wizard.unit_page.unit_name.setText("Ban Tổ chức Đảng ủy Khối các cơ quan tỉnh")
+    wizard.next()
+    _fill_account(wizard)
+    wizard.next()
+    wizard.keys_page.passphrase.setText(PASSPHRASE)
+    wizard.keys_page.passphrase_again.setText(PASSPHRASE)
+    wizard.next()
+    assert wizard.currentId() == wizard.FINGERPRINT  # no recovery key on the server
+    assert wizard.db is not None and wizard.db.on_server
+    assert (first / SERVER_FILE).read_text(encoding="utf-8").strip() == url
+    wizard.db.close()
+
+    second = tmp_path / "desk2"
+    joining = _wizard(qtbot, second)
+    told: list[str] = []
+    joining.tell = told.append  # type: ignore[method-assign]
+    joining.role_page.office.setChecked(True)
+    joining.role_page.server.setText(url)
+    joining.next()
+    assert joining.join_server == url and joining.result() == QDialog.DialogCode.Accepted
+    assert "Ban Tổ chức Đảng ủy Khối các cơ quan tỉnh" in told[0]
+    assert joining.db is None and not second.exists()  # nothing written: the start signs in

@@ -27,7 +27,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy import URL, Engine, create_engine, event, inspect, make_url
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -318,6 +318,45 @@ def check_key(engine: Engine, path: Path) -> None:
             f"{path} does not open with this key: it was encrypted under another account file "
             "(dvdesk.vault), or it is not a dvdesk database"
         ) from exc
+
+
+@dataclass(frozen=True)
+class ServerProbe:
+    """What a shared database holds, as read before a desk is pointed at it."""
+
+    schema: str | None  # None: an empty database, nothing of dvdesk's in it yet
+    accounts: int
+    unit_name: str  # "" until a unit is set up
+
+
+def probe_server(url: str) -> ServerProbe:
+    """Reach the database at `url` and read what it holds, changing nothing (no migration)."""
+    if not is_server_url(url):
+        raise DatabaseError(f"{url!r} is not a PostgreSQL address (postgresql+psycopg://…)")
+    engine = create_engine(url, future=True)
+    try:
+        with engine.connect() as conn:
+            names = set(inspect(conn).get_table_names())
+
+            def one(sql: str, default: Any) -> Any:
+                value = conn.exec_driver_sql(sql).scalar()
+                return default if value is None else value
+
+            return ServerProbe(
+                one("SELECT version_num FROM alembic_version", None)
+                if "alembic_version" in names
+                else None,
+                int(one("SELECT count(*) FROM accounts", 0)) if "accounts" in names else 0,
+                one("SELECT u.name FROM install i JOIN units u ON u.id = i.unit_id", "")
+                if "install" in names
+                else "",
+            )
+    except sa_exc.OperationalError as exc:
+        raise DatabaseError(
+            f"the database server {server_name(url)} cannot be reached: {exc.orig}"
+        ) from exc
+    finally:
+        engine.dispose()
 
 
 def _open_server(path: Path, url: str, before_migrate: Callable[[Path], None] | None) -> Database:

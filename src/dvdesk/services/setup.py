@@ -10,11 +10,22 @@ from pathlib import Path
 import platformdirs
 
 from dvdesk.db import location, queries, register_queries
-from dvdesk.db.engine import DB_FILE_NAME, Database, Session, open_database
+from dvdesk.db.engine import (
+    DB_FILE_NAME,
+    Database,
+    DatabaseError,
+    ServerProbe,
+    Session,
+    is_server_url,
+    open_database,
+    probe_server,
+    server_name,
+    without_password,
+)
 from dvdesk.db.models import Install, Unit
 from dvdesk.domain.dates import parse_date
 from dvdesk.domain.text import clean
-from dvdesk.files import sweep_leftovers
+from dvdesk.files import sweep_leftovers, write_atomic
 from dvdesk.services import audit, backups
 from dvdesk.services.errors import UserError
 
@@ -42,6 +53,62 @@ def server_for(data_dir: Path) -> str | None:
         return None
     url = path.read_text(encoding="utf-8").strip()
     return url or None
+
+
+def _unreachable(url: str, exc: DatabaseError) -> UserError:
+    cause = exc.__cause__
+    detail = str(getattr(cause, "orig", cause) or exc).strip().splitlines()[0][:200]
+    where = server_name(url) if is_server_url(url) else url
+    return UserError(
+        f"Không mở được cơ sở dữ liệu {where}: kiểm tra địa chỉ, mạng và mật khẩu (biến "
+        f"PGPASSWORD hoặc tệp pgpass). Chi tiết: {detail}",
+        f"The database {where} cannot be opened: check the address, the network and the "
+        f"password (PGPASSWORD or the pgpass file). Details: {detail}",
+        "db",
+    )
+
+
+def check_server(url: str) -> ServerProbe:
+    """What the shared database at `url` holds (accounts, the unit), read without changing it;
+    UserError naming the address when it is not one or cannot be reached."""
+    url = url.strip()
+    if not is_server_url(url):
+        raise _not_postgresql(url)
+    try:
+        return probe_server(url)
+    except DatabaseError as exc:
+        raise _unreachable(url, exc) from None
+
+
+def _not_postgresql(url: str) -> UserError:
+    return UserError(
+        f"«{url}» không phải địa chỉ PostgreSQL (postgresql+psycopg://người_dùng@máy_chủ/"
+        "tên_csdl).",
+        f"{url!r} is not a PostgreSQL address (postgresql+psycopg://user@host/database).",
+        "db",
+    )
+
+
+def use_server(data_dir: Path, url: str | None) -> str | None:
+    """Make this desk's data folder work on the shared database at `url`, or on its own file
+    again (None). The server is reached (and its schema brought up to date) before anything is
+    written; the address is kept without its password, which libpq then takes from PGPASSWORD
+    or the pgpass file. Returns the address as kept."""
+    path = data_dir / SERVER_FILE
+    if url is None:
+        path.unlink(missing_ok=True)
+        return None
+    url = url.strip()
+    if not is_server_url(url):
+        raise _not_postgresql(url)
+    try:
+        open_database(data_dir / DB_FILE_NAME, server=url).close()
+    except DatabaseError as exc:
+        raise _unreachable(url, exc) from None
+    kept = without_password(url)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, (kept + "\n").encode("utf-8"))
+    return kept
 
 
 def open_data_dir(data_dir: Path) -> Database:

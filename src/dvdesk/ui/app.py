@@ -37,7 +37,7 @@ from dvdesk.db.engine import Database, DatabaseError
 from dvdesk.domain.accounts import Role
 from dvdesk.services import accounts, backups, purge
 from dvdesk.services.errors import UserError
-from dvdesk.services.setup import install_info, open_data_dir
+from dvdesk.services.setup import install_info, open_data_dir, use_server
 from dvdesk.ui.accounts_dialogs import SignInDialog
 from dvdesk.ui.backend import Backend
 from dvdesk.ui.backup_dialogs import BackupKeeper, report_text
@@ -399,7 +399,16 @@ def open_at_start(
                     data_dir, DEMO_ACCOUNT, full_name, DEMO_PASSWORD, open_data_dir
                 )
                 return Started(made.db)
-            found = _run_wizard(FirstRunWizard(data_dir, lang))
+            wizard = FirstRunWizard(data_dir, lang)
+            found = _run_wizard(wizard)
+            if wizard.join_server is not None:
+                # An office desk joining a shared database another desk set up: sign in there.
+                try:
+                    use_server(data_dir, wizard.join_server)
+                except UserError as exc:
+                    QMessageBox.warning(None, "dvdesk", exc.message(lang))
+                    return None
+                return open_at_start(data_dir, lang, settings)
             if found is None:
                 return None
             started = found

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -44,11 +45,13 @@ from dvdesk.services.errors import UserError
 from dvdesk.services.setup import (
     BOARD_PREFIX,
     UnitDetails,
+    check_server,
     check_unit_details,
     install_info,
     open_data_dir,
     server_for,
     set_up_unit,
+    use_server,
 )
 from dvdesk.ui.accounts_dialogs import RecoveryKeyPanel, recovery_page_for
 from dvdesk.ui.exchange_dialogs import (
@@ -126,8 +129,9 @@ class _FormPage(QWizardPage):
 
 
 class RolePage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
         self.setTitle(self.tr("Welcome to dvdesk"))
         intro = QLabel(
             self.tr(
@@ -167,10 +171,57 @@ class RolePage(QWizardPage):
             layout.addWidget(button)
             note.setContentsMargins(indent, 0, 0, 0)
             layout.addWidget(note)
+        # An office of several desks keeps one database on its own server (PostgreSQL).
+        self.server_box = QWidget(self)
+        server_layout = QFormLayout(self.server_box)
+        server_layout.setContentsMargins(indent, 0, 0, 0)
+        self.server = QLineEdit(self.server_box)
+        self.server.setObjectName("server")
+        self.server.setPlaceholderText(self.tr("empty: the data stays on this computer"))
+        self.server.setToolTip(
+            self.tr(
+                "postgresql+psycopg://user@server/dvdesk — the password comes from the "
+                "PGPASSWORD variable or the pgpass file, never from here"
+            )
+        )
+        self.server_error = field_row(
+            server_layout, self.tr("Shared &database:"), self.server, self.server_box
+        )
+        layout.addWidget(self.server_box)
+        self.server_box.setVisible(False)
+        self.office.toggled.connect(self.server_box.setVisible)
         layout.addStretch(1)
 
     def role(self) -> str:
         return "office" if self.office.isChecked() else "cell"
+
+    def validatePage(self) -> bool:
+        if self._wizard.join_server is not None:
+            return True
+        self.server_error.show_message("")
+        url = self.server.text().strip() if self.office.isChecked() else ""
+        self._wizard.server_url = None
+        if not url:
+            return True
+        try:
+            with _waiting():
+                found = check_server(url)
+        except UserError as exc:
+            self.server_error.show_message(exc.message(self._wizard.lang))
+            return False
+        if found.accounts:
+            # Another desk set this database up: this desk joins it and signs in.
+            self._wizard.join_server = url
+            self._wizard.tell(
+                self.tr(
+                    "The shared database {where} is already set up ({unit}, {count} "
+                    "account(s)). This computer will work on it: sign in with your account."
+                ).format(where=url, unit=found.unit_name or "—", count=found.accounts)
+            )
+            self._wizard.accept()  # validates this page again: passed, as joining now
+            return False
+        self._wizard.server_url = url
+        return True
 
 
 class UnitPage(_FormPage):
@@ -550,6 +601,8 @@ class FirstRunWizard(QWizard):
         self.need_account = db is None
         on_server = server_for(data_dir) is not None
         self.need_unit, self.need_keys = _still_to_do(data_dir, db, open_db)
+        self.server_url: str | None = None  # an empty shared database to set up the office on
+        self.join_server: str | None = None  # a shared database set up already: sign in to it
         self.role_page = RolePage(self)
         self.unit_page = UnitPage(self)
         self.account_page = AccountPage(self)
@@ -578,10 +631,23 @@ class FirstRunWizard(QWizard):
         chars = self.fontMetrics().averageCharWidth()
         self.setMinimumWidth(max(chars * 80, 560))
         # Room for an error under a field without the page's last rows being squeezed.
-        self.setMinimumHeight(self.fontMetrics().height() * 30)
+        self.setMinimumHeight(self.fontMetrics().height() * 34)
 
     def role(self) -> str:
         return self.role_page.role()
+
+    def nextId(self) -> int:
+        following = super().nextId()
+        if following == self.RECOVERY and self.server_url is not None:
+            # The shared server has no recovery key: its own backups stand behind it.
+            ids = self.pageIds()
+            later = [i for i in ids if i > self.RECOVERY]
+            return later[0] if later else -1
+        return following
+
+    def tell(self, text: str) -> None:
+        """A message in a box (tests read it instead)."""
+        QMessageBox.information(self, self.windowTitle(), text)
 
     def commit_if_last(self, page: _FormPage) -> bool:
         return page is not self.last_input or self.commit(page)
@@ -592,6 +658,8 @@ class FirstRunWizard(QWizard):
         tries again."""
         try:
             with _waiting():
+                if self.db is None and self.server_url is not None:
+                    use_server(self.data_dir, self.server_url)
                 if self.db is None:
                     self.made = accounts.set_up(
                         self.data_dir,
