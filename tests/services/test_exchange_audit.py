@@ -3,8 +3,6 @@ file is repaired by the next one, and a bad entry refuses the whole file."""
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,19 +10,14 @@ import pytest
 from dvdesk.db import sync_queries
 from dvdesk.services import exchange
 from exchange_world import CELL_PASS, OFFICE_PASS, World
+from sql_rows import rows
 
-
-def _rows(path: Path, query: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute(query, params).fetchall()
-    finally:
-        con.close()
+_rows = rows
 
 
 def _cell_log(world: World) -> list[tuple[Any, ...]]:
     return _rows(
-        world.cell.path,
+        world.cell,
         "SELECT id, actor, action, entity, entity_id, before, after, reason FROM audit_log "
         "ORDER BY id",
     )
@@ -32,7 +25,7 @@ def _cell_log(world: World) -> list[tuple[Any, ...]]:
 
 def _office_copy(world: World) -> list[tuple[Any, ...]]:
     return _rows(
-        world.office.path,
+        world.office,
         "SELECT entry_id, actor, action, entity, entity_id, before, after, reason "
         "FROM peer_audit WHERE unit_id = ? ORDER BY entry_id",
         (world.cell_id,),
@@ -94,9 +87,9 @@ def test_a_bad_audit_entry_refuses_the_file_and_nothing_is_written(
     monkeypatch.setattr(sync_queries, "audit_since", broken)
     out = world.file("bad")
     exchange.export_bundle(world.cell, world.office_id, out, CELL_PASS)
-    before = _rows(world.office.path, "SELECT count(*) FROM people")
+    before = _rows(world.office, "SELECT count(*) FROM people")
     [refused] = exchange.import_bundles(world.office, [out], OFFICE_PASS)
     assert not refused.ok and refused.error_code == "bad_record"
     assert "at" in refused.message
-    assert _rows(world.office.path, "SELECT count(*) FROM people") == before
+    assert _rows(world.office, "SELECT count(*) FROM people") == before
     assert _office_copy(world) == []

@@ -3,12 +3,10 @@ counted here again with plain SQL, never through the service."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -18,6 +16,7 @@ from dvdesk.services.demo import make_demo
 from dvdesk.services.errors import UserError
 from dvdesk.services.plans import UnitTarget, founding_plan_input, save_plan
 from dvdesk.services.setup import init_unit, install_info, open_data_dir
+from sql_rows import execute, rows
 
 TODAY = date(2026, 11, 27)
 YEAR = 2026
@@ -37,12 +36,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     db.close()
 
 
-def _sql(db: Database, query: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    con = sqlite3.connect(db.path)
-    try:
-        return con.execute(query, params).fetchall()
-    finally:
-        con.close()
+_sql = rows
 
 
 def _office_id(db: Database) -> str:
@@ -118,16 +112,14 @@ def test_a_unit_below_a_base_committee_counts_for_that_committee(tmp_path: Path)
     try:
         init_unit(db, "BTC", "Ban Tổ chức Đảng ủy Khối", "office", actor="t")
         office = _office_id(db)
-        con = sqlite3.connect(db.path)
-        with con:
-            con.execute(
-                "INSERT INTO units (id, code, name, kind, parent_id, version, content_hash, "
-                "place, symbol, secretary_name) VALUES "
-                "('dbcs', 'DBCS', 'Đảng bộ cơ sở', 'dang_bo', ?, 1, '', '', '', ''),"
-                "('cb1', 'CB1', 'Chi bộ 1', 'chi_bo', 'dbcs', 1, '', '', '', '')",
-                (office,),
-            )
-        con.close()
+        execute(
+            db,
+            "INSERT INTO units (id, code, name, kind, parent_id, version, content_hash, "
+            "place, symbol, secretary_name) VALUES "
+            "('dbcs', 'DBCS', 'Đảng bộ cơ sở', 'dang_bo', ?, 1, '', '', '', ''),"
+            "('cb1', 'CB1', 'Chi bộ 1', 'chi_bo', 'dbcs', 1, '', '', '', '')",
+            (office,),
+        )
         plan = founding_plan_input(office, YEAR)
         save_plan(db, replace(plan, targets=(UnitTarget("cb1", 7),)))
         [only] = targets.standings(db, YEAR).units
