@@ -73,6 +73,10 @@ def test_a_voided_number_is_never_issued_again(db: Database) -> None:
     assert _issue(db, DocType.RESOLUTION, day) == "03-NQ/CB"
     voided = next(e for e in register.entries(db) if e.number == 2)
     assert voided.void_reason == "In nhầm người"
+    # Voided again (another desk, the same list open): refused, the first reason stands.
+    with pytest.raises(UserError, match="already void"):
+        register.void(db, second.document_id, "Lý do khác")
+    assert next(e for e in register.entries(db) if e.number == 2).void_reason == "In nhầm người"
     with db.reader() as session:
         assert session.query(RegisteredDocument).count() == 3
 

@@ -241,6 +241,14 @@ def void(db: Database, document_id: str, reason: str, actor: str = "") -> None:
         row = session.get(RegisteredDocument, document_id)
         if row is None:
             raise NotFoundError("Không tìm thấy văn bản.", "Document not found.")
+        if row.void_reason:
+            # Two desks voiding one number: the first reason stands, the second is told.
+            raise UserError(
+                f"Văn bản số {row.number:02d}-{row.symbol} đã bị hủy (lý do: {row.void_reason}).",
+                f"Document {row.number:02d}-{row.symbol} is already void "
+                f"(reason: {row.void_reason}).",
+                "reason",
+            )
         before = audit.snapshot(row)
         row.void_reason = reason
         # The event no longer carries the voided number: the next print gives a new one.
