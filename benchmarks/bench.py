@@ -17,8 +17,18 @@ against floors measured in the same run on the same machine:
 
 Also: printing, the year report, and the database encrypted (SQLCipher) against itself plain.
 
-Run:  uv run python benchmarks/bench.py [--people 100000 --units 300] [--quick]
-      [--skip-import] [--skip-ui]
+On the office's shared server (PostgreSQL, a throwaway one from tests/pg_cluster.py, left out
+with a printed line when PostgreSQL is not installed, or with --skip-server), against the same
+on SQLite in the same run:
+
+- the year report over the same database, its rows copied into PostgreSQL;
+- an office importing the first bundle of each of 300 chi bộ (each with its own keys, pinned
+  and confirmed at the office, and a few people): the same files into a fresh office on a file
+  and a fresh office on the server (benchmarks/bench_server.py makes them; --bundles-dir keeps
+  them between runs).
+
+Run:  uv run python benchmarks/bench.py [--people 100000 --units 300 --bundles 300] [--quick]
+      [--skip-import] [--skip-ui] [--skip-exchange] [--skip-server]
 (QT_QPA_PLATFORM=offscreen to keep the window off screen)
 """
 
@@ -38,6 +48,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
+import bench_server
 import pypdfium2
 
 from dvdesk.domain.calendar import WorkCalendar
@@ -49,6 +60,7 @@ from dvdesk.services.setup import open_data_dir
 
 T = TypeVar("T")
 SEARCH = "nguyen van"
+REPEAT = 3  # best of, where a measure is cheap
 
 
 @dataclass
@@ -569,20 +581,125 @@ def floor_year_report(db_path: Path, year: int) -> int:
     return sum(count for _month, count in rows)
 
 
-def measure_year_report(db: Any, db_path: Path, year: int) -> list[Line]:
+def floor_year_report_server(db: Any, year: int) -> int:
+    """The same raw count on PostgreSQL."""
+    from sqlalchemy import text
+
+    with db.engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT extract(month FROM on_date), count(*) FROM events"
+                " WHERE kind = 'ceremony' AND on_date BETWEEN :start AND :end GROUP BY 1"
+            ),
+            {"start": date(year, 1, 1), "end": date(year, 12, 31)},
+        ).all()
+    return sum(count for _month, count in rows)
+
+
+def measure_year_report(
+    db: Any, db_path: Path, year: int, server: bench_server.Server | None, folder: Path
+) -> list[Line]:
     """The year report (every figure, breakdown, class and unit row) over the whole database,
-    against a raw count of the year's admissions by month."""
+    against a raw count of the year's admissions by month; and, with a server, the same over
+    the same rows in PostgreSQL against SQLite."""
     from dvdesk.services import reports
 
     say("  year report ...")
     floor, admitted = timed(lambda: floor_year_report(db_path, year), 3)
     seconds, view = timed(lambda: reports.year_report(db, year), 3)
     seconds_pdf, _ = timed(lambda: reports.print_report(db, "year", year, date(year, 12, 31)))
-    return [
+    lines = [
         Line("year report: service (all figures)", view.figures.admitted, seconds, floor),
         Line("year report: BC document (PDF)", admitted, seconds_pdf, floor),
         Line("floor: sqlite3 count of admissions by month", admitted, floor),
     ]
+    if server is None:
+        return lines
+    say("  year report on PostgreSQL: copying the database table by table ...")
+    copying, (pg, rows) = timed(
+        lambda: bench_server.copy_to_server(db, server.database("demo"), folder / "demo-server")
+    )
+    try:
+        pg_floor, pg_admitted = timed(lambda: floor_year_report_server(pg, year), 3)
+        pg_seconds, pg_view = timed(lambda: reports.year_report(pg, year), 3)
+        pg_pdf, _ = timed(lambda: reports.print_report(pg, "year", year, date(year, 12, 31)))
+    finally:
+        pg.close()
+    if pg_view != view or pg_admitted != admitted:
+        say("  !! the year report on PostgreSQL differs from the one on SQLite")
+    return [
+        *lines,
+        Line("copy the database into PostgreSQL (rows)", rows, copying),
+        Line(
+            "year report, PostgreSQL vs SQLite: service",
+            pg_view.figures.admitted,
+            pg_seconds,
+            seconds,
+        ),
+        Line("year report, PostgreSQL vs SQLite: PDF", pg_admitted, pg_pdf, seconds_pdf),
+        Line("year report, PostgreSQL vs SQLite: raw count", pg_admitted, pg_floor, floor),
+    ]
+
+
+def measure_exchange(
+    args: argparse.Namespace, folder: Path, today: date, server: bench_server.Server | None
+) -> list[Line]:
+    """The office importing the same bundle files into a fresh office on a file and, with a
+    server, into a fresh office on PostgreSQL (the import backs the database up first: a file
+    image there, pg_dump here); then one more backup of each, as information."""
+    from dvdesk.services import backups
+    from dvdesk.services.errors import UserError
+
+    count = args.bundles
+    say(f"  exchange: {count} chi bộ with {args.bundle_people} people each write a bundle ...")
+    where = args.bundles_dir or folder / "exchange"
+    bundles = bench_server.make_bundles(where, count, args.bundle_people, today)
+    size = sum(p.stat().st_size for p in bundles.files)
+    say(f"  exchange: {count} bundles, {size / 2**20:.1f} MiB in all")
+    lines = []
+    if bundles.seconds:
+        lines.append(
+            Line(f"exchange: make {count} chi bộ and a bundle each", count, bundles.seconds)
+        )
+    office = bench_server.fresh_office(bundles, folder / "office-file")
+    on_server = None
+    try:
+        if server is not None:  # copied before the file's office imports anything
+            on_server, _ = bench_server.copy_to_server(
+                office, server.database("office"), folder / "office-server"
+            )
+        say("  exchange: importing into the office's file ...")
+        seconds, records = bench_server.import_all(office, bundles.files)
+        backup, _ = timed(lambda: backups.make_backup(office, "bench"))
+        per = f"{seconds / count * 1000:.0f} ms/bundle"
+        lines.append(Line(f"exchange: import {count} bundles, SQLite ({per})", records, seconds))
+        lines.append(Line("exchange: a backup after, SQLite (file image)", None, backup))
+        if on_server is None:
+            say("  exchange on PostgreSQL skipped: no server")
+            return lines
+        say("  exchange: importing into the office on PostgreSQL ...")
+        try:
+            pg_seconds, pg_records = bench_server.import_all(on_server, bundles.files)
+        except UserError as exc:  # e.g. no backups on a server yet: nothing was imported
+            say(f"  exchange on PostgreSQL failed: {exc.en}")
+            return lines
+        pg_backup, _ = timed(lambda: backups.make_backup(on_server, "bench"))
+        if pg_records != records:
+            say(f"  !! PostgreSQL took in {pg_records} records, SQLite {records}")
+        per = f"{pg_seconds / count * 1000:.0f} ms/bundle"
+        return [
+            *lines,
+            Line(
+                f"exchange: import, PostgreSQL vs SQLite ({per})", pg_records, pg_seconds, seconds
+            ),
+            Line(
+                "exchange: a backup after, PostgreSQL (pg_dump) vs SQLite", None, pg_backup, backup
+            ),
+        ]
+    finally:
+        office.close()
+        if on_server is not None:
+            on_server.close()
 
 
 def _sample_resolution() -> Any:
@@ -666,12 +783,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--units", type=int, default=300)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--today", type=date.fromisoformat, default=date.today())
-    parser.add_argument("--quick", action="store_true", help="5,000 people in 50 units")
+    parser.add_argument("--bundles", type=int, default=300, help="chi bộ sending a bundle each")
+    parser.add_argument("--bundle-people", type=int, default=5, help="people in each chi bộ")
+    parser.add_argument(
+        "--bundles-dir",
+        type=Path,
+        help="make the bundles here, or take them from here when made with the same sizes",
+    )
+    parser.add_argument("--quick", action="store_true", help="5,000 people in 50 units, 30 bundles")
     parser.add_argument(
         "--skip-import", action="store_true", help="leave out the (slow) spreadsheet import"
     )
     parser.add_argument(
         "--skip-ui", action="store_true", help="leave out the window start-up and typing"
+    )
+    parser.add_argument(
+        "--skip-exchange", action="store_true", help="leave out the office importing bundles"
+    )
+    parser.add_argument(
+        "--skip-server", action="store_true", help="leave out everything on PostgreSQL"
+    )
+    parser.add_argument(
+        "--server-fsync-off",
+        action="store_true",
+        help="run PostgreSQL as the tests do (fsync off) instead of with its own durability",
     )
     parser.add_argument("--forms", type=int, default=500, help="forms in the print batch")
     parser.add_argument(
@@ -681,13 +816,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.quick:
-        args.people, args.units = 5_000, 50
-    today: date = args.today
-    repeat = 3
+        args.people, args.units, args.bundles = 5_000, 50, 30
     folder = args.keep or Path(tempfile.mkdtemp(prefix="dvdesk-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
+    say(f"dvdesk bench: {args.people} people, {args.units} units, today {args.today}, in {folder}")
     lines: list[Line] = []
-    say(f"dvdesk bench: {args.people} people, {args.units} units, today {today}, in {folder}")
+    try:
+        with bench_server.server(not args.skip_server, not args.server_fsync_off) as server:
+            run(args, folder, server, lines)
+    finally:  # what was measured before a failure is printed all the same
+        if args.keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
+        if lines:
+            print_table(args, lines)
+    return 0
+
+
+def print_table(args: argparse.Namespace, lines: Sequence[Line]) -> None:
+    width = max(len(line.measure) for line in lines)
+    print(f"\ndvdesk bench: {args.people} people, {args.units} units, best of {REPEAT} where cheap")
+    print(f"{'measure':<{width}}  {'rows':>8}  {'seconds':>9}  {'floor s':>9}  {'ratio':>9}")
+    for line in lines:
+        floor = f"{line.floor:9.3f}" if line.floor else "        —"
+        rows = f"{line.rows:>8}" if line.rows is not None else "       —"
+        print(f"{line.measure:<{width}}  {rows}  {line.seconds:9.3f}  {floor}  {line.ratio()}")
+    if any("PostgreSQL vs SQLite" in line.measure for line in lines):
+        print("(PostgreSQL vs SQLite: the floor is the same measure on SQLite in this run)")
+
+
+def run(
+    args: argparse.Namespace, folder: Path, server: bench_server.Server | None, lines: list[Line]
+) -> None:
+    """Every measure, each appended to `lines` as soon as it is taken."""
+    today: date = args.today
+    repeat = REPEAT
 
     # The rows, as a spreadsheet would hold them.
     def generate() -> tuple[list[dict[str, object]], list[dict[str, object]]]:
@@ -760,11 +922,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     # (5) Printing.
     lines += measure_printing(db, args.forms)
 
-    # (6) The year report.
-    lines += measure_year_report(db, db_path, today.year)
+    # (6) The year report, and on PostgreSQL.
+    lines += measure_year_report(db, db_path, today.year, server, folder)
 
     # (7) Encryption at rest.
     lines += measure_encryption(db, folder, today, repeat)
+
+    # (8) The office importing bundles, into its file and on PostgreSQL.
+    if args.skip_exchange:
+        say("  exchange skipped (--skip-exchange)")
+    else:
+        lines += measure_exchange(args, folder, today, server)
 
     # (4) The window.
     if args.skip_ui:
@@ -773,17 +941,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         say("  opening the window ...")
         lines += measure_ui(db, folder, today)
     db.close()
-
-    width = max(len(line.measure) for line in lines)
-    print(f"\ndvdesk bench: {args.people} people, {args.units} units, best of {repeat} where cheap")
-    print(f"{'measure':<{width}}  {'rows':>8}  {'seconds':>9}  {'floor s':>9}  {'ratio':>9}")
-    for line in lines:
-        floor = f"{line.floor:9.3f}" if line.floor else "        —"
-        rows = f"{line.rows:>8}" if line.rows is not None else "       —"
-        print(f"{line.measure:<{width}}  {rows}  {line.seconds:9.3f}  {floor}  {line.ratio()}")
-    if args.keep is None:
-        shutil.rmtree(folder, ignore_errors=True)
-    return 0
 
 
 if __name__ == "__main__":
