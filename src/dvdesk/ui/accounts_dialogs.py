@@ -64,7 +64,8 @@ OpenDb = Callable[[Path], "Database"]
 
 
 @contextmanager
-def _waiting() -> Iterator[None]:
+def waiting() -> Iterator[None]:
+    """The wait cursor while a slow call (Argon2id, a server's first connection) runs."""
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         yield
@@ -196,7 +197,7 @@ class _AccountForm(QDialog):
         if twice is not None and not self.same(*twice):
             return False
         try:
-            with _waiting():
+            with waiting():
                 work()
         except (UserError, DatabaseError) as exc:
             self.show_error(exc)
@@ -309,7 +310,7 @@ class SignInDialog(_AccountForm):
     def submit(self) -> None:
         self.clear_errors()
         try:
-            with _waiting():
+            with waiting():
                 self.db = accounts.sign_in(
                     self._data_dir, self.name.text(), self.password.text(), self._open_db
                 )
@@ -840,7 +841,7 @@ class AccountsDialog(QDialog):
         ):
             return
         try:
-            with _waiting():
+            with waiting():
                 accounts.disable(self._backend.db, row.name)
         except UserError as exc:
             self._failed(exc)

@@ -13,15 +13,13 @@ A start that stopped half-way (the accounts made, the unit not) shows only the p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QFileDialog,
     QFormLayout,
@@ -53,7 +51,7 @@ from dvdesk.services.setup import (
     set_up_unit,
     use_server,
 )
-from dvdesk.ui.accounts_dialogs import RecoveryKeyPanel, recovery_page_for
+from dvdesk.ui.accounts_dialogs import RecoveryKeyPanel, recovery_page_for, waiting
 from dvdesk.ui.exchange_dialogs import (
     check_new_passphrase,
     documents_folder,
@@ -73,15 +71,6 @@ if TYPE_CHECKING:
     from dvdesk.db.engine import Database
 
 OpenDb = Callable[[Path], "Database"]
-
-
-@contextmanager
-def _waiting() -> Iterator[None]:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 class _FormPage(QWizardPage):
@@ -204,7 +193,7 @@ class RolePage(QWizardPage):
         if not url:
             return True
         try:
-            with _waiting():
+            with waiting():
                 found = check_server(url)
         except UserError as exc:
             self.server_error.show_message(exc.message(self._wizard.lang))
@@ -657,7 +646,7 @@ class FirstRunWizard(QWizard):
         keys. A step that went through is not done again when a later one fails and the person
         tries again."""
         try:
-            with _waiting():
+            with waiting():
                 if self.db is None and self.server_url is not None:
                     use_server(self.data_dir, self.server_url)
                 if self.db is None:
