@@ -41,3 +41,17 @@ def test_the_office_rules_a_dossier_secret_and_the_chi_bo_receives_it(world: Wor
     assert not classification.is_secret(world.cell, person_id)
     with pytest.raises(UserError):
         classification.declassify(world.office, person_id, "lần nữa")
+
+
+def test_two_desks_ruling_the_same_dossier_the_second_is_told(world: World) -> None:
+    from dvdesk.services.concurrency import ChangedMeanwhile
+
+    world.cell_to_office()
+    person_id = _someone(world)
+    # Both desks offered the dossier as not secret; the first rules it.
+    classification.classify(world.office, person_id, TODAY, "Công văn 12-CV/ĐU", shown=True)
+    with pytest.raises(ChangedMeanwhile) as told:
+        classification.classify(world.office, person_id, TODAY, "Công văn 99-CV/ĐU", shown=True)
+    assert "12-CV/ĐU" in told.value.message("vi") and "không mật" in told.value.message("vi")
+    ruling = classification.ruling(world.office, person_id)
+    assert ruling is not None and ruling.basis == "Công văn 12-CV/ĐU"  # the first stands

@@ -179,7 +179,9 @@ def test_a_save_after_another_desk_saved_says_what_changed_and_asks(
     _type(qtbot, dialog, "residence", "Hà Tĩnh")
     # Meanwhile another desk changes the occupation and saves.
     there = person_form.person_input(db, pid)
-    person_form.save_person(db, pid, replace(there, occupation="Bác sĩ"), "desk2", there)
+    person_form.save_person(
+        db, pid, replace(there, occupation="Bác sĩ", notes="Ghi chú bàn kia"), "desk2", there
+    )
     asked: list[str] = []
     answers = iter([False, True])
 
@@ -198,6 +200,7 @@ def test_a_save_after_another_desk_saved_says_what_changed_and_asks(
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     saved = person_form.person_input(db, pid)
     assert saved.residence == "Hà Tĩnh"
+    assert saved.notes == "Ghi chú bàn kia"  # not on this form: kept, not reverted
 
 
 def test_escape_cancels_and_writes_nothing(

@@ -18,6 +18,7 @@ from dvdesk.db.models import Classification, Person
 from dvdesk.domain.privacy import SECRET_MASK
 from dvdesk.domain.text import clean
 from dvdesk.services import audit
+from dvdesk.services.concurrency import refuse_if_changed
 from dvdesk.services.errors import NotFoundError, UserError
 from dvdesk.services.roles import require_office
 
@@ -32,6 +33,17 @@ class Ruling:
     basis: str
 
 
+@dataclass(frozen=True)
+class _Shown:
+    ruling: Ruling | None
+
+
+def _ruling_text(value: Ruling | None) -> str:
+    if value is None:
+        return "không mật"
+    return f"Mật, ngày {value.ruled_on:%d/%m/%Y}, căn cứ {value.basis}"
+
+
 def _office_only(session: Session) -> str:
     return require_office(
         session,
@@ -40,8 +52,20 @@ def _office_only(session: Session) -> str:
     )
 
 
-def classify(db: Database, person_id: str, ruled_on: date, basis: str, actor: str = "") -> Ruling:
-    """Rule the person's dossier secret (or change the ruling's date and basis)."""
+def classify(
+    db: Database,
+    person_id: str,
+    ruled_on: date,
+    basis: str,
+    actor: str = "",
+    *,
+    shown: bool = False,
+    started_from: Ruling | None = None,
+) -> Ruling:
+    """Rule the person's dossier secret (or change the ruling's date and basis).
+
+    `shown`: the caller showed the dossier as `started_from` (None: not secret); if another desk
+    ruled meanwhile, ChangedMeanwhile says what it ruled and nothing is written."""
     basis = clean(basis)
     if not basis:
         raise UserError(
@@ -54,6 +78,14 @@ def classify(db: Database, person_id: str, ruled_on: date, basis: str, actor: st
         if session.get(Person, person_id) is None:
             raise NotFoundError("Không tìm thấy người này.", "Person not found.")
         row = q.ruling(session, person_id)
+        if shown:
+            refuse_if_changed(
+                _Shown(started_from),
+                _Shown(Ruling(row.person_id, row.ruled_on, row.basis) if row else None),
+                {"ruling": ("Độ mật", "Secrecy ruling")},
+                ("độ mật của hồ sơ này", "the secrecy of this dossier"),
+                lambda _key, value: _ruling_text(value),
+            )
         before = audit.snapshot(row) if row else None
         if row is None:
             row = Classification(person_id=person_id, owner_unit_id=office)

@@ -501,6 +501,8 @@ class PersonDialog(QDialog):
         self._fit_to_screen(grow_only=True)
         if self.ask_overwrite(exc.message(self._backend.lang)):
             self.started = exc.current
+            # The notes are not on this form: the other desk's stay as they are.
+            self._notes = exc.current.notes
             self.save()
 
     def ask_overwrite(self, message: str) -> bool:

@@ -50,7 +50,12 @@ class SecrecyActions(QObject):
             return False
         return self._do(
             lambda: classification.classify(
-                self._backend.db, person_id, self._backend.today(), basis, self._actor
+                self._backend.db,
+                person_id,
+                self._backend.today(),
+                basis,
+                self._actor,
+                shown=True,  # offered as not secret: another desk may have ruled since
             )
         )
 
