@@ -305,7 +305,11 @@ def build_parser() -> argparse.ArgumentParser:
         "recover", help="every password lost: the printed recovery key, and a new password"
     )
     p.add_argument("name", help="the administrator account to give the new password")
-    p.add_argument("--recovery-key", required=True, help="the 32 characters on the printed page")
+    p.add_argument(
+        "--recovery-key",
+        help="the 32 characters on the printed page (a desk of the shared server has none: "
+        "there, whoever reaches its database may set an administrator's password)",
+    )
     p = account.add_parser(
         "recovery-key", help="make a new recovery key; the old printed one stops working"
     )
@@ -1267,11 +1271,17 @@ def cmd_account_init(args: argparse.Namespace) -> int:
 
 def cmd_account_recover(args: argparse.Namespace) -> int:
     from dvdesk.services import accounts
-    from dvdesk.services.setup import open_data_dir
+    from dvdesk.services.setup import open_data_dir, server_for
 
-    db = accounts.recover(
-        _data_dir(args), args.recovery_key, args.name, _new_password(args), open_data_dir
-    )
+    data_dir = _data_dir(args)
+    if server_for(data_dir) is not None:
+        db = accounts.rescue_shared(data_dir, args.name, _new_password(args), open_data_dir)
+    elif not args.recovery_key:
+        raise CliError("--recovery-key is needed: the 32 characters on the printed page")
+    else:
+        db = accounts.recover(
+            data_dir, args.recovery_key, args.name, _new_password(args), open_data_dir
+        )
     db.close()
     print(
         f"Đã đặt mật khẩu mới cho «{db.account.name}» (quản trị)."

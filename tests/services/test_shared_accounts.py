@@ -96,3 +96,26 @@ def test_a_second_first_administrator_is_refused(desks: tuple[Path, Path]) -> No
     accounts.set_up(one, "quantri", "", ADMIN_PASSWORD, open_data_dir).db.close()
     with pytest.raises(UserError, match="already has accounts"):
         accounts.set_up(two, "quantri2", "", ADMIN_PASSWORD, open_data_dir)
+
+
+def test_every_administrator_locked_out_of_the_server_is_rescued_from_the_command_line(
+    desks: tuple[Path, Path], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_cli import run
+
+    one, two = desks
+    accounts.set_up(one, "quantri", "", ADMIN_PASSWORD, open_data_dir).db.close()
+    monkeypatch.setenv("DVDESK_NEW_PASSWORD", "mật khẩu mới của quản trị")
+    code, out, err = run(capsys, "--data-dir", str(two), "account", "recover", "quantri")
+    assert code == 0, err
+    with pytest.raises(UserError):
+        accounts.sign_in(one, "quantri", ADMIN_PASSWORD, open_data_dir)
+    db = accounts.sign_in(one, "quantri", "mật khẩu mới của quản trị", open_data_dir)
+    try:
+        with db.reader() as session:
+            recovered = session.scalars(
+                select(AuditEntry).where(AuditEntry.action == "recovery")
+            ).all()
+        assert [(e.actor, e.desk) for e in recovered] == [("quantri", socket.gethostname()[:80])]
+    finally:
+        db.close()

@@ -409,6 +409,37 @@ def recover(
         raise
 
 
+def rescue_shared(
+    data_dir: Path, name: str, password: str, open_db: Callable[[Path], Database]
+) -> Database:
+    """Every administrator's password lost on the shared server, which has no recovery key:
+    `name` becomes (or stays) an active administrator with `password`. Only from the command
+    line, by whoever reaches the server's database with its own credentials: they could change
+    any row already; this does it through the program, and the audit log says who and where."""
+    if server_for(data_dir) is None:
+        raise UserError(
+            "Chỉ dùng được cho cơ sở dữ liệu dùng chung trên máy chủ; ở đây hãy dùng mã khôi phục.",
+            "Only for the shared database on a server; here, use the recovery key.",
+        )
+    name = check_new_account(name, password)
+    db = open_db(data_dir)
+    try:
+        with db.unit_of_work() as session:
+            row = q.account(session, name)
+            before = {"role": row.role, "active": row.active} if row else None
+            if row is None:
+                row = Account(name=name, created_at=_now(), created_by="recovery")
+                session.add(row)
+            row.role, row.active, row.password_hash = Role.ADMIN.value, True, _hashed(password)
+            audit.log(
+                session, name, "recovery", "account", name, before=before, after={"role": "admin"}
+            )
+        return attach(db, _signed_in(db, name))
+    except Exception:
+        db.close()
+        raise
+
+
 def unlock(data_dir: Path, name: str, password: str) -> None:
     """Make the database's key known to this process without opening the database: for the
     checks and the recovery of a database too damaged to open (whose roles cannot be read)."""
