@@ -58,6 +58,19 @@ def _fill_account(wizard: FirstRunWizard) -> None:
     page.repeat.setText(PASSWORD)
 
 
+def _set_up_office_from_the_unit_page(wizard: FirstRunWizard) -> None:
+    """The office's unit, the administrator and the keys, through to the commit."""
+    _fill_unit(wizard)
+    wizard.unit_page.unit_code.setText("BTC")
+    wizard.unit_page.unit_name.setText("Ban Tổ chức Đảng ủy Khối các cơ quan tỉnh")
+    wizard.next()
+    _fill_account(wizard)
+    wizard.next()
+    wizard.keys_page.passphrase.setText(PASSPHRASE)
+    wizard.keys_page.passphrase_again.setText(PASSPHRASE)
+    wizard.next()
+
+
 def test_a_cell_is_set_up_from_nothing(qtbot: QtBot, folder: Path, tmp_path: Path) -> None:
     wizard = _wizard(qtbot, folder)
     assert wizard.currentId() == wizard.ROLE and wizard.role() == "cell"
@@ -160,15 +173,7 @@ def test_the_office_names_its_committee_and_no_board_above(qtbot: QtBot, folder:
     wizard.role_page.office.setChecked(True)
     wizard.next()
     assert wizard.unit_page.board_name.isHidden()
-    _fill_unit(wizard)
-    wizard.unit_page.unit_code.setText("BTC")
-    wizard.unit_page.unit_name.setText("Ban Tổ chức Đảng ủy Khối các cơ quan tỉnh")
-    wizard.next()
-    _fill_account(wizard)
-    wizard.next()
-    wizard.keys_page.passphrase.setText(PASSPHRASE)
-    wizard.keys_page.passphrase_again.setText(PASSPHRASE)
-    wizard.next()
+    _set_up_office_from_the_unit_page(wizard)
     db = wizard.db
     assert db is not None
     info = install_info(db)
@@ -254,15 +259,7 @@ def test_an_office_desk_on_the_shared_server_is_set_up_without_a_recovery_key(
     assert wizard.RECOVERY not in wizard.pageIds()
     wizard.role_page.office.setChecked(True)
     wizard.next()
-    _fill_unit(wizard)
-    wizard.unit_page.unit_code.setText("BTC")
-    wizard.unit_page.unit_name.setText("Ban Tổ chức Đảng ủy Khối các cơ quan tỉnh")
-    wizard.next()
-    _fill_account(wizard)
-    wizard.next()
-    wizard.keys_page.passphrase.setText(PASSPHRASE)
-    wizard.keys_page.passphrase_again.setText(PASSPHRASE)
-    wizard.next()
+    _set_up_office_from_the_unit_page(wizard)
     assert wizard.currentId() == wizard.FINGERPRINT
     db = wizard.db
     assert db is not None and db.on_server and not (desk / DB_FILE_NAME).exists()
@@ -300,15 +297,7 @@ def test_the_wizard_puts_an_office_on_a_shared_server_and_a_second_desk_joins_it
     wizard.role_page.server.setText(url)
     wizard.next()
     assert wizard.currentId() == wizard.UNIT and not (first / SERVER_FILE).exists()
-    _fill_unit(wizard)
-    wizard.unit_page.unit_code.setText("BTC")
-    wizard.unit_page.unit_name.setText("Ban Tổ chức Đảng ủy Khối các cơ quan tỉnh")
-    wizard.next()
-    _fill_account(wizard)
-    wizard.next()
-    wizard.keys_page.passphrase.setText(PASSPHRASE)
-    wizard.keys_page.passphrase_again.setText(PASSPHRASE)
-    wizard.next()
+    _set_up_office_from_the_unit_page(wizard)
     assert wizard.currentId() == wizard.FINGERPRINT  # no recovery key on the server
     assert wizard.db is not None and wizard.db.on_server
     assert (first / SERVER_FILE).read_text(encoding="utf-8").strip() == url

@@ -23,6 +23,7 @@ from dvdesk.db.engine import (
     DB_FILE_NAME,
     VAULT_FILE_NAME,
     Database,
+    Session,
     is_plain,
     key_for,
     remember_key,
@@ -275,19 +276,26 @@ def set_up(
     _write(data_dir, vault)
     db = _open(data_dir, key, open_db)
     with db.unit_of_work() as session:
-        session.add(
-            Account(
-                name=name,
-                full_name=clean(full_name),
-                role=Role.ADMIN.value,
-                active=True,
-                created_at=_now(),
-                created_by=name,
-            )
-        )
-        audit.log(session, name, "account_add", "account", name, after={"role": "admin"})
+        _add_first_admin(session, name, full_name, None)
     attach(db, _signed_in(db, name))
     return SetUp(db, recovery_key)
+
+
+def _add_first_admin(
+    session: Session, name: str, full_name: str, password_hash: str | None
+) -> None:
+    session.add(
+        Account(
+            name=name,
+            full_name=clean(full_name),
+            role=Role.ADMIN.value,
+            active=True,
+            created_at=_now(),
+            created_by=name,
+            password_hash=password_hash,
+        )
+    )
+    audit.log(session, name, "account_add", "account", name, after={"role": "admin"})
 
 
 def _set_up_shared(
@@ -307,18 +315,7 @@ def _set_up_shared(
                     "Cơ sở dữ liệu dùng chung đã có tài khoản: hãy đăng nhập.",
                     "The shared database already has accounts: sign in.",
                 )
-            session.add(
-                Account(
-                    name=name,
-                    full_name=clean(full_name),
-                    role=Role.ADMIN.value,
-                    active=True,
-                    created_at=_now(),
-                    created_by=name,
-                    password_hash=_hashed(password),
-                )
-            )
-            audit.log(session, name, "account_add", "account", name, after={"role": "admin"})
+            _add_first_admin(session, name, full_name, _hashed(password))
         attach(db, _signed_in(db, name))
     except Exception:
         db.close()
