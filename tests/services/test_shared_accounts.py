@@ -108,6 +108,7 @@ def test_every_administrator_locked_out_of_the_server_is_rescued_from_the_comman
     monkeypatch.setenv("DVDESK_NEW_PASSWORD", "mật khẩu mới của quản trị")
     code, out, err = run(capsys, "--data-dir", str(two), "account", "recover", "quantri")
     assert code == 0, err
+    assert "quantri" in out
     with pytest.raises(UserError):
         accounts.sign_in(one, "quantri", ADMIN_PASSWORD, open_data_dir)
     db = accounts.sign_in(one, "quantri", "mật khẩu mới của quản trị", open_data_dir)
