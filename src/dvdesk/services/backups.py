@@ -620,7 +620,14 @@ def restore(
             if source.exists():
                 os.replace(source, aside / source.name)
     images.write_image(opened.image, db_path, key_for(db_path))
-    db = open_database(db_path)  # migrates an older schema
+    _log_restore(open_database(db_path), actor, path, opened, set_aside=str(aside or ""))
+    result_preview = _preview_of(path, opened, info)
+    return RestoreResult(result_preview, safety, aside, images.integrity(db_path))
+
+
+def _log_restore(db: Database, actor: str, path: Path, opened: Any, **where: str) -> None:
+    """The restore in the restored database's own log (opening it migrated an older schema);
+    `where`: what was set aside, or which server."""
     try:
         with db.unit_of_work() as session:
             audit.log(
@@ -632,13 +639,11 @@ def restore(
                 after={
                     "file": path.name,
                     "created_at": opened.header.created_at.isoformat(),
-                    "set_aside": str(aside or ""),
+                    **where,
                 },
             )
     finally:
         db.close()
-    result_preview = _preview_of(path, opened, info)
-    return RestoreResult(result_preview, safety, aside, images.integrity(db_path))
 
 
 def _restore_server(
@@ -683,23 +688,9 @@ def _restore_server(
             )
         raise error from None
     try:
-        db = open_database(db_path, server=url)  # migrates an older schema
-        try:
-            with db.unit_of_work() as session:
-                audit.log(
-                    session,
-                    actor or audit.current_user(),
-                    "restore",
-                    "database",
-                    "",
-                    after={
-                        "file": path.name,
-                        "created_at": opened.header.created_at.isoformat(),
-                        "server": server_name(url),
-                    },
-                )
-        finally:
-            db.close()
+        _log_restore(
+            open_database(db_path, server=url), actor, path, opened, server=server_name(url)
+        )
     except DatabaseError as exc:
         raise UserError(
             f"Bản sao lưu đã được đưa vào máy chủ nhưng chưa mở được: {exc}.",
